@@ -1,0 +1,103 @@
+"""The knowledge base as one object, and the checks that need more than one record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .problems import Problem, sort_problems
+from .records import KINDS, VOCABULARIES, Entry, read_record, read_vocabulary, record_files
+
+# Statuses of an expert that a published practice may not name: not (yet) public.
+UNPUBLISHED = ("draft", "in_review")
+
+
+@dataclass
+class KnowledgeBase:
+    """Records by kind and id; each record keeps the file it came from."""
+
+    root: Path
+    records: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    vocabularies: dict[str, dict[str, Entry]] = field(default_factory=dict)
+
+    def get(self, kind: str, record_id: str):
+        entry = self.records.get(kind, {}).get(record_id)
+        return entry.record if entry else None
+
+    def entries(self, kind: str) -> list[Entry]:
+        return list(self.records.get(kind, {}).values())
+
+
+def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read and check every file under `root`; return what is valid and every problem."""
+    kb = KnowledgeBase(root)
+    problems: list[Problem] = []
+    for name in VOCABULARIES:
+        entry, found = read_vocabulary(root, name)
+        problems += found
+        kb.vocabularies[name] = {}
+        if entry:
+            for index, term in enumerate(entry.record.terms):
+                if term.id in kb.vocabularies[name]:
+                    problems.append(entry.problem(("terms", index, "id"), "duplicate-id",
+                                                  f"'{term.id}' is used by another term"))
+                kb.vocabularies[name][term.id] = entry
+    for kind in KINDS:
+        files, found = record_files(root, kind)
+        problems += found
+        by_id = kb.records.setdefault(kind.name, {})
+        for path in files:
+            entry, found = read_record(root, path, kind.model, kind.personal)
+            problems += found
+            if entry is None:
+                continue
+            if entry.record.id in by_id:
+                problems.append(entry.problem(("id",), "duplicate-id",
+                                              f"another {kind.name} already uses this id "
+                                              f"({by_id[entry.record.id].path})"))
+                continue
+            by_id[entry.record.id] = entry
+    problems += check_links(kb)
+    return kb, sort_problems(problems)
+
+
+def _references(entry: Entry) -> Iterator[tuple[tuple, str, str]]:
+    """(field path, kind referred to, id) for every id a record refers to."""
+    record = entry.record
+    targets = {"themes": "themes", "regions": "regions", "organizations": "organization",
+               "centres": "centre", "experts": "expert"}
+    for name, target in targets.items():
+        for index, ref in enumerate(getattr(record, name, None) or ()):
+            yield (name, index), target, ref
+    if hasattr(record, "region"):
+        yield ("region",), "regions", record.region
+
+
+def check_links(kb: KnowledgeBase) -> list[Problem]:
+    """Every referenced id exists, and published practices name only public experts."""
+    problems = []
+    for kind in KINDS:
+        for entry in kb.entries(kind.name):
+            for loc, target, ref in _references(entry):
+                problems += _check_reference(kb, entry, loc, target, ref)
+    return problems
+
+
+def _check_reference(kb: KnowledgeBase, entry: Entry, loc, target: str, ref: str):
+    if target in kb.vocabularies:
+        if ref not in kb.vocabularies[target]:
+            return [entry.problem(loc, "unknown-term",
+                                  f"'{ref}' is not a term of {VOCABULARIES[target]}")]
+        return []
+    found = kb.get(target, ref)
+    if found is None:
+        folder = next(k.folder for k in KINDS if k.name == target)
+        return [entry.problem(loc, "unknown-reference",
+                              f"'{ref}' is not the id of any {target} in {folder}/")]
+    if (target == "expert" and entry.record.status == "published"
+            and found.status in UNPUBLISHED):
+        return [entry.problem(loc, "unpublished-expert",
+                              f"names an expert whose profile is {found.status}; a published "
+                              "practice may name only published experts")]
+    return []

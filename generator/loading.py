@@ -1,0 +1,278 @@
+"""Strict YAML loading: the only code that reads data files.
+
+PyYAML's defaults guess: `NO` becomes False, `1.10` becomes 1.1, a later duplicate key wins,
+`!!python/...` tags build objects, and aliases can expand a small file into gigabytes. This
+loader walks libyaml's event stream (the C parser, through a `yaml.CSafeLoader` subclass)
+and builds plain data itself, so it decides every value and refuses what it cannot trust:
+plain scalars become None, booleans and integers only in their YAML 1.2 core spelling;
+everything else, dates included, stays text for the models to read. Walking events also
+never recurses, so deep nesting is refused instead of crashing the C composer.
+
+Positions are not kept while loading (most files are valid): `locate()` walks the text again
+for the few fields that have a problem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_NULLS = frozenset(["", "~", "null", "Null", "NULL"])
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# Invisible characters that can hide or reorder text. Zero-width joiner and non-joiner
+# (U+200C, U+200D) stay allowed: Persian and Indic names need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+class LoadError(Exception):
+    """A file that cannot be read as trusted data; line and column count from 1."""
+
+    def __init__(self, line: int, column: int, code: str, message: str):
+        super().__init__(message)
+        self.line, self.column, self.code, self.message = line, column, code, message
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file's data, and its text for locating problems later."""
+
+    data: object
+    text: str
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser; scalars are never resolved by PyYAML (this module types them)."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - called by the C parser
+        return None
+
+
+def read_file(path: Path) -> Loaded:
+    """Read and parse one YAML file, or raise LoadError saying where and why."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise LoadError(1, 1, "file-too-large",
+                        f"the file is {size:,} bytes; a record file may hold at most "
+                        f"{MAX_FILE_BYTES:,} bytes")
+    text = decode(path.read_bytes())
+    return Loaded(parse(text), text)
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 text and refuse invisible control characters."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError(line, column, "not-utf8",
+                        f"byte 0x{raw[error.start]:02X} is not valid UTF-8; save the file "
+                        "with UTF-8 encoding") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    bad = _INVISIBLE.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        char = bad.group()
+        name = unicodedata.name(char, "control character")
+        raise LoadError(line, column, "invisible-character",
+                        f"the invisible character U+{ord(char):04X} ({name}) is not allowed: "
+                        "it can hide or reorder text; delete it")
+    return text
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _plain(value: str):
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.match(value):
+        return int(value)
+    return value
+
+
+def _refuse(event, code: str, message: str):
+    raise LoadError(event.start_mark.line + 1, event.start_mark.column + 1, code, message)
+
+
+def _check_node(event) -> None:
+    if event.anchor is not None:
+        _refuse(event, "anchor", "YAML anchors (&name) are not allowed; write the value out")
+    if event.tag is not None:
+        _refuse(event, "tag", f"YAML tags ({event.tag}) are not allowed; remove the tag")
+
+
+def parse(text: str):
+    """Build plain data from YAML text: dicts, lists, str, int, bool and None."""
+    loader = _Loader(text)
+    try:
+        return _build(loader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error) from None
+    except yaml.YAMLError as error:
+        raise LoadError(1, 1, "yaml-syntax", f"the file is not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader):  # noqa: C901 - one flat loop is what keeps loading fast
+    get_event = loader.get_event
+    stack: list = []
+    current = root = None
+    key = None
+    documents = 0
+    event = get_event()
+    while event is not None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            _check_node(event)
+            if key is None and type(current) is dict:
+                # Field names stay as written: `no:` is the text "no", not False.
+                if event.value in current:
+                    _refuse(event, "duplicate-key", f"the field '{event.value}' appears twice "
+                            "in the same mapping; keep one")
+                key = event.value
+                event = get_event()
+                continue
+            value = _plain(event.value) if event.style == "" else event.value
+            if current is None:
+                root = value
+            elif type(current) is list:
+                current.append(value)
+            else:
+                current[key] = value
+                key = None
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            _check_node(event)
+            if len(stack) >= MAX_DEPTH:
+                _refuse(event, "too-deep",
+                        f"the data is nested more than {MAX_DEPTH} levels deep")
+            new = {} if kind is MappingStartEvent else []
+            if current is None:
+                root = new
+            elif type(current) is list:
+                current.append(new)
+            elif key is None:
+                _refuse(event, "key", "a field name must be text, not a list or mapping")
+            else:
+                current[key] = new
+                key = None
+            stack.append(current)
+            current = new
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            current = stack.pop()
+        elif kind is AliasEvent:
+            _refuse(event, "alias", "YAML aliases (*name) are not allowed; write the value out")
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                _refuse(event, "many-documents",
+                        "the file holds more than one YAML document (a second '---'); "
+                        "put one record in each file")
+        event = get_event()
+    return root
+
+
+_HINTS = {
+    "mapping values are not allowed": "if a text contains ': ', put the whole text in double quotes",
+    "cannot start any token": "tabs cannot indent YAML, and a text starting with @ or ` needs "
+                              "quotes",
+    "could not find expected ':'": "each field needs 'name: value'; check the indentation",
+    "did not find expected key": "check the indentation of this line and the one before",
+}
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "invalid YAML"
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context})"
+    hints = [hint for words, hint in _HINTS.items() if words in problem]
+    if hints:
+        message += f"; {hints[0]}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return LoadError(line, column, "yaml-syntax", message)
+
+
+def locate(text: str, loc: tuple) -> tuple[int, int]:
+    """Return the line and column of the field at `loc`, or of its nearest existing parent.
+
+    A scalar is located at its value; a list or mapping under a field at the field's name.
+    """
+    target = tuple(loc)
+    best = (1, 1)
+    loader = _Loader(text)
+    try:
+        for path, mark in _marks(loader):
+            if target[: len(path)] == path:
+                best = (mark.line + 1, mark.column + 1)
+                if path == target:
+                    break
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return best
+
+
+def _marks(loader):
+    """Yield (path, mark) for every value in document order."""
+    stack: list = []  # per open collection: [is_mapping, path, next index or pending key]
+    event = loader.get_event()
+    while event is not None:
+        kind = type(event)
+        if kind in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+            mark = event.start_mark
+            if not stack:
+                path = ()
+            elif stack[-1][0]:
+                frame = stack[-1]
+                if frame[2] is None:
+                    frame[2] = (event.value if kind is ScalarEvent else None, mark)
+                    yield frame[1] + (frame[2][0],), mark
+                    event = loader.get_event()
+                    continue
+                name, key_mark = frame[2]
+                frame[2] = None
+                path = frame[1] + (name,)
+                if kind is not ScalarEvent:
+                    mark = key_mark
+            else:
+                frame = stack[-1]
+                path = frame[1] + (frame[2],)
+                frame[2] += 1
+            yield path, mark
+            if kind is MappingStartEvent:
+                stack.append([True, path, None])
+            elif kind is SequenceStartEvent:
+                stack.append([False, path, 0])
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+        event = loader.get_event()

@@ -1,0 +1,104 @@
+"""Where each kind of record lives in a knowledge base, and reading one record file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import loading
+from .messages import problem_from_error
+from .models import Centre, Expert, Model, Organization, Practice, Vocabulary
+from .problems import Problem, field_name
+from .rules import check_record
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    folder: str
+    model: type[Model]
+    personal: bool = False  # values never appear in messages
+
+
+KINDS = (
+    Kind("practice", "practices", Practice),
+    Kind("expert", "content/experts", Expert, personal=True),
+    Kind("centre", "content/centres", Centre),
+    Kind("organization", "content/organizations", Organization),
+)
+VOCABULARIES = {"themes": "content/taxonomy/themes.yaml",
+                "regions": "content/taxonomy/regions.yaml"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A record with the file it came from (path relative to the root) and that file's text."""
+
+    path: str
+    text: str
+    record: Model
+
+    def problem(self, loc: tuple, code: str, message: str) -> Problem:
+        line, column = loading.locate(self.text, loc)
+        return Problem(self.path, line, column, field_name(loc), code, message)
+
+
+def read_record(root: Path, path: Path, model: type[Model],
+                personal: bool = False) -> tuple[Entry | None, list[Problem]]:
+    """Load, validate and check one file; a file with problems gives no entry."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        loaded = loading.read_file(path)
+    except loading.LoadError as error:
+        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
+    except OSError as error:
+        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
+                              f"{error.strerror}")]
+    if not isinstance(loaded.data, dict):
+        return None, [Problem(rel, 1, 1, "", "not-a-mapping", "the file must hold one record: "
+                              "a mapping of 'field: value' lines")]
+    try:
+        record = model.model_validate(loaded.data)
+    except ValidationError as error:
+        draft = Entry(rel, loaded.text, None)
+        errors = error.errors(include_url=False)
+        # A misspelt language key also fails its value; the key's error says it all.
+        bad_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
+        return None, [draft.problem(*problem_from_error(e, model, not personal))
+                      for e in errors if tuple(e["loc"]) not in bad_keys]
+    entry = Entry(rel, loaded.text, record)
+    problems = [entry.problem(*finding) for finding in check_record(record)]
+    stem_id = getattr(record, "id", None)
+    if stem_id is not None and stem_id != path.stem:
+        problems.append(entry.problem(("id",), "id-filename",
+                                      f"must equal the file name: rename the file to "
+                                      f"{record.id}.yaml or change the id to {path.stem}"))
+    return entry, problems
+
+
+def record_files(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
+    """The `.yaml` files of a kind's folder, and problems for files that look misnamed."""
+    folder = root / kind.folder
+    if not folder.is_dir():
+        return [], []
+    files, problems = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix == ".yaml":
+            files.append(path)
+        elif path.suffix.lower() in (".yml", ".yaml"):
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "extension",
+                                    "record files must end in '.yaml'; rename the file"))
+    return files, problems
+
+
+def read_vocabulary(root: Path, name: str) -> tuple[Entry | None, list[Problem]]:
+    """Load one controlled vocabulary (themes, regions)."""
+    path = root / VOCABULARIES[name]
+    if not path.is_file():
+        return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
+                              f"the {name} vocabulary file is missing")]
+    return read_record(root, path, Vocabulary)

@@ -1,0 +1,73 @@
+"""Rules within one record that involve several fields: pure functions, no file access."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .codes import UN_LANGUAGES
+from .models import Expert, Model, Practice
+
+Finding = tuple[tuple, str, str]  # (field path, code, message)
+
+
+def check_record(record: Model) -> list[Finding]:
+    """Every rule that applies to this kind of record."""
+    findings = list(_original_language(record))
+    if isinstance(record, Practice):
+        findings += _practice(record)
+    elif isinstance(record, Expert):
+        findings += _expert(record)
+    return findings
+
+
+def _localized_fields(record: Model) -> Iterator[tuple[str, dict]]:
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, dict) and value and set(value) <= set(UN_LANGUAGES):
+            yield name, value
+
+
+def _original_language(record: Model) -> Iterator[Finding]:
+    language = getattr(record, "original_language", None)
+    if language is None:
+        return
+    for name, texts in _localized_fields(record):
+        if language not in texts:
+            yield ((name,), "original-language",
+                   f"has no '{language}' text, but original_language is '{language}'; "
+                   f"add the '{language}' text or correct original_language")
+
+
+def _practice(practice: Practice) -> list[Finding]:
+    findings = []
+    if practice.status == "published":
+        for name in ("results", "human_rights"):
+            if not getattr(practice, name):
+                findings.append(((name,), "required-when-published",
+                                 "is required before a practice is published"))
+        if not practice.sources:
+            findings.append((("sources",), "required-when-published",
+                             "a published practice needs at least one public source"))
+    period = practice.period
+    if period.end is not None and period.end < period.start:
+        findings.append((("period", "end"), "period",
+                         "is before the start of the period"))
+    return findings
+
+
+def _expert(expert: Expert) -> list[Finding]:
+    findings = []
+    consent = expert.consent
+    if expert.status == "published" and not consent.profile:
+        findings.append((("consent", "profile"), "consent",
+                         "must be true before the profile is published: publish nobody "
+                         "without their recorded consent"))
+    if (consent.profile or consent.contact) and consent.given_on is None:
+        findings.append((("consent", "given_on"), "consent",
+                         "is required when consent is given: record the date it was given"))
+    if expert.id.startswith("example-") != expert.example:
+        findings.append((("example",), "example",
+                         "must be true exactly when the id starts with 'example-' "
+                         "(fictional example profiles)"))
+    return findings
+
