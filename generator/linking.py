@@ -19,7 +19,11 @@ class KnowledgeBase:
 
     root: Path
     records: dict[str, dict[str, Entry]] = field(default_factory=dict)
-    vocabularies: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    vocabularies: dict[str, dict[str, Entry] | None] = field(default_factory=dict)
+    # Per kind, the file stems of records with problems of their own: naming them is no
+    # extra problem, and every entry loaded, valid or not, for checking what it names.
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    loaded: list[Entry] = field(default_factory=list)
 
     def get(self, kind: str, record_id: str):
         entry = self.records.get(kind, {}).get(record_id)
@@ -36,8 +40,11 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
     for name in VOCABULARIES:
         entry, found = read_vocabulary(root, name)
         problems += found
+        if not (entry and entry.record):
+            kb.vocabularies[name] = None  # unreadable: its own problem says so
+            continue
         kb.vocabularies[name] = {}
-        if entry:
+        if entry and entry.record:
             for index, term in enumerate(entry.record.terms):
                 if term.id in kb.vocabularies[name]:
                     problems.append(entry.problem(("terms", index, "id"), "duplicate-id",
@@ -47,10 +54,14 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
         files, found = record_files(root, kind)
         problems += found
         by_id = kb.records.setdefault(kind.name, {})
+        broken = kb.broken.setdefault(kind.name, set())
         for path in files:
             entry, found = read_record(root, path, kind.model, kind.personal)
             problems += found
-            if entry is None:
+            if entry is not None:
+                kb.loaded.append(entry)
+            if entry is None or entry.record is None:
+                broken.add(path.stem)
                 continue
             if entry.record.id in by_id:
                 problems.append(entry.problem(("id",), "duplicate-id",
@@ -62,40 +73,50 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
     return kb, sort_problems(problems)
 
 
-def _references(entry: Entry) -> Iterator[tuple[tuple, str, str]]:
-    """(field path, kind referred to, id) for every id a record refers to."""
-    record = entry.record
-    targets = {"themes": "themes", "regions": "regions", "organizations": "organization",
-               "centres": "centre", "experts": "expert"}
-    for name, target in targets.items():
-        for index, ref in enumerate(getattr(record, name, None) or ()):
-            yield (name, index), target, ref
-    if hasattr(record, "region"):
-        yield ("region",), "regions", record.region
+REFERENCE_FIELDS = {"themes": "themes", "regions": "regions", "organizations": "organization",
+                    "centres": "centre", "experts": "expert"}
+
+
+def _references(data: dict) -> Iterator[tuple[tuple, str, str]]:
+    """(field path, kind referred to, id) for every id a record's data names.
+
+    Read from the data, not the model, so that a record with other problems still has
+    the ids it names checked; values of the wrong type are the model's to report.
+    """
+    for name, target in REFERENCE_FIELDS.items():
+        values = data.get(name)
+        if isinstance(values, list):
+            for index, ref in enumerate(values):
+                if isinstance(ref, str):
+                    yield (name, index), target, ref
+    if isinstance(data.get("region"), str):
+        yield ("region",), "regions", data["region"]
 
 
 def check_links(kb: KnowledgeBase) -> list[Problem]:
     """Every referenced id exists, and published practices name only public experts."""
     problems = []
-    for kind in KINDS:
-        for entry in kb.entries(kind.name):
-            for loc, target, ref in _references(entry):
-                problems += _check_reference(kb, entry, loc, target, ref)
+    for entry in kb.loaded:
+        for loc, target, ref in _references(entry.data):
+            problems += _check_reference(kb, entry, loc, target, ref)
     return problems
 
 
 def _check_reference(kb: KnowledgeBase, entry: Entry, loc, target: str, ref: str):
     if target in kb.vocabularies:
-        if ref not in kb.vocabularies[target]:
+        terms = kb.vocabularies[target]
+        if terms is not None and ref not in terms:
             return [entry.problem(loc, "unknown-term",
                                   f"'{ref}' is not a term of {VOCABULARIES[target]}")]
+        return []
+    if ref in kb.broken.get(target, ()):
         return []
     found = kb.get(target, ref)
     if found is None:
         folder = next(k.folder for k in KINDS if k.name == target)
         return [entry.problem(loc, "unknown-reference",
                               f"'{ref}' is not the id of any {target} in {folder}/")]
-    if (target == "expert" and entry.record.status == "published"
+    if (target == "expert" and entry.data.get("status") == "published"
             and found.status in UNPUBLISHED):
         return [entry.problem(loc, "unpublished-expert",
                               f"names an expert whose profile is {found.status}; a published "

@@ -254,9 +254,8 @@ def _marks(loader):
                 path = ()
             elif stack[-1][0]:
                 frame = stack[-1]
-                if frame[2] is None:
+                if frame[2] is None:  # a field name: remember it for its value
                     frame[2] = (event.value if kind is ScalarEvent else None, mark)
-                    yield frame[1] + (frame[2][0],), mark
                     event = loader.get_event()
                     continue
                 name, key_mark = frame[2]

@@ -47,7 +47,7 @@ def _describe(error: dict, model: type[BaseModel], is_key: bool) -> tuple[str, s
         return "wrong-type", "must be a group of fields (a mapping of 'name: value' lines)"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return "date", "is not a date written YYYY-MM-DD (e.g. 2026-03-31)"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         length = len(value) if isinstance(value, str) else "too many"
         return "too-long", f"is {length} characters long; at most {ctx['max_length']} allowed"
     if kind == "too_short":

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints)
 from pydantic_core import PydanticCustomError
 
 from .codes import country_codes, country_hint, language_codes
@@ -135,7 +136,6 @@ Ids = Annotated[list[RecordId], AfterValidator(_distinct)]
 CountryCode = Annotated[str, AfterValidator(_check_country)]
 Countries = Annotated[list[CountryCode], AfterValidator(_distinct)]
 LanguageCode = Annotated[str, AfterValidator(_check_language_code)]
-PlainLine = Annotated[str, AfterValidator(_check_line)]
 Markdown = Annotated[str, AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
 Email = Annotated[str, AfterValidator(_check_email)]
@@ -146,16 +146,20 @@ Pillar = Annotated[int, Field(ge=1, le=4)]
 Pillars = Annotated[list[Pillar], Field(max_length=4), AfterValidator(_distinct)]
 
 
-def localized(text_type, max_length: int | None = None):
+def line(max_length: int):
+    """One line of plain text, at most `max_length` characters."""
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_check_line)]
+
+
+def localized(text_type):
     """A mapping from UN language code to text of `text_type`."""
-    item = Annotated[text_type, Field(max_length=max_length)] if max_length else text_type
-    return dict[Language, item]
+    return dict[Language, text_type]
 
 
-Title = localized(PlainLine, 200)
-Summary = localized(PlainLine, 600)
+Title = localized(line(200))
+Summary = localized(line(600))
 LocalizedMarkdown = localized(Markdown)
-Name = localized(PlainLine, 300)
+Name = localized(line(300))
 
 
 class Model(BaseModel):
@@ -175,7 +179,7 @@ class Record(Model):
 
 
 class Source(Model):
-    title: PlainLine = F("Title of the public document or page.", max_length=300)
+    title: line(300) = F("Title of the public document or page.")
     url: HttpsUrl = F("Its https:// address.")
 
 
@@ -211,7 +215,7 @@ class Practice(Record):
         "How it respects human rights and international law (Markdown).", default=None)
     sources: list[Source] = F("Public sources that document the practice.",
                               default_factory=list)
-    submitted_by: Optional[PlainLine] = F("Who submitted the practice.", default=None)
+    submitted_by: Optional[line(200)] = F("Who submitted the practice.", default=None)
     last_reviewed: Optional[IsoDate] = F("Date of the last editorial review (YYYY-MM-DD).",
                                          default=None)
 
@@ -232,11 +236,10 @@ class Contact(Model):
 
 
 class Expert(Record):
-    name: PlainLine = F("The person's name as it should appear.", max_length=200)
+    name: line(200) = F("The person's name as it should appear.")
     example: bool = F("true for a fictional example profile.", default=False)
     consent: Consent = F("What the person agreed to publish.")
-    affiliation: Optional[PlainLine] = F("Institution the person works for.", default=None,
-                                         max_length=300)
+    affiliation: Optional[line(300)] = F("Institution the person works for.", default=None)
     country: Optional[CountryCode] = F("ISO 3166-1 alpha-3 code of the country.", default=None)
     languages: Annotated[list[LanguageCode], AfterValidator(_distinct)] = F(
         "ISO 639-1 codes of the languages the person speaks.", default_factory=list)
@@ -250,9 +253,9 @@ class Expert(Record):
 
 class Centre(Record):
     name: Name = F("Name of the centre in each language.")
-    acronym: Optional[PlainLine] = F("Acronym, e.g. JCLEC.", default=None, max_length=30)
+    acronym: Optional[line(30)] = F("Acronym, e.g. JCLEC.", default=None)
     country: CountryCode = F("ISO 3166-1 alpha-3 code of the host country.")
-    city: Optional[PlainLine] = F("City where it is based.", default=None, max_length=100)
+    city: Optional[line(100)] = F("City where it is based.", default=None)
     kind: Literal["training", "research", "operational", "network"] = F(
         "What it is: training, research, operational or network.")
     themes: Ids = F("Theme ids of its work.", default_factory=list)
@@ -268,7 +271,7 @@ class Centre(Record):
 
 class Organization(Record):
     name: Name = F("Name of the organisation in each language.")
-    acronym: Optional[PlainLine] = F("Acronym, e.g. EAPCCO.", default=None, max_length=30)
+    acronym: Optional[line(30)] = F("Acronym, e.g. EAPCCO.", default=None)
     region: RecordId = F("Region id from content/taxonomy/regions.yaml.")
     kind: Literal["regional-body", "un-entity", "international-body", "civil-society",
                   "financial-institution", "government", "academic", "private-sector"] = F(
@@ -280,7 +283,7 @@ class Organization(Record):
 
 class Term(Model):
     id: RecordId = F("Term id used in records.")
-    label: localized(PlainLine, 200) = F("The term's label in each language.")
+    label: localized(line(200)) = F("The term's label in each language.")
     description: Optional[LocalizedMarkdown] = F("What the term covers.", default=None)
 
 

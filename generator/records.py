@@ -38,7 +38,8 @@ class Entry:
 
     path: str
     text: str
-    record: Model
+    record: Model | None  # None when the data did not fit the model
+    data: dict
 
     def problem(self, loc: tuple, code: str, message: str) -> Problem:
         line, column = loading.locate(self.text, loc)
@@ -47,7 +48,11 @@ class Entry:
 
 def read_record(root: Path, path: Path, model: type[Model],
                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
-    """Load, validate and check one file; a file with problems gives no entry."""
+    """Load, validate and check one file.
+
+    A file that cannot be read gives no entry; one whose data does not fit the model gives
+    an entry without a record, so that the ids it names can still be checked.
+    """
     rel = path.relative_to(root).as_posix()
     try:
         loaded = loading.read_file(path)
@@ -62,13 +67,13 @@ def read_record(root: Path, path: Path, model: type[Model],
     try:
         record = model.model_validate(loaded.data)
     except ValidationError as error:
-        draft = Entry(rel, loaded.text, None)
+        draft = Entry(rel, loaded.text, None, loaded.data)
         errors = error.errors(include_url=False)
         # A misspelt language key also fails its value; the key's error says it all.
         bad_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
-        return None, [draft.problem(*problem_from_error(e, model, not personal))
-                      for e in errors if tuple(e["loc"]) not in bad_keys]
-    entry = Entry(rel, loaded.text, record)
+        return draft, [draft.problem(*problem_from_error(e, model, not personal))
+                       for e in errors if tuple(e["loc"]) not in bad_keys]
+    entry = Entry(rel, loaded.text, record, loaded.data)
     problems = [entry.problem(*finding) for finding in check_record(record)]
     stem_id = getattr(record, "id", None)
     if stem_id is not None and stem_id != path.stem:

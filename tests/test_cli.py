@@ -1,0 +1,118 @@
+"""`sskb validate` as a contributor and a CI job run it: formats, exit codes, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+
+from conftest import REPO
+
+
+def run(args, capsys):
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+def break_country(kb):
+    path = kb / "practices" / "test-border-practice.yaml"
+    path.write_text(path.read_text().replace("[MLI, NER]", "[MLI, XYZ]"))
+
+
+def test_valid_knowledge_base_exits_0(kb, capsys):
+    code, out = run(["validate", str(kb)], capsys)
+    assert (code, out.strip()) == (0, "No problems found.")
+
+
+def test_text_format_names_file_line_field(kb, capsys):
+    break_country(kb)
+    code, out = run(["validate", str(kb)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        "practices/test-border-practice.yaml:19:26: partner_countries[1]: 'XYZ' is not an "
+        "ISO 3166-1 alpha-3 country code (three capital letters, e.g. SEN, IDN, COL)",
+        "Found 1 problem in 1 file.",
+    ]
+
+
+def test_json_format(kb, capsys):
+    break_country(kb)
+    code, out = run(["validate", str(kb), "--format", "json"], capsys)
+    assert code == 1
+    (problem,) = json.loads(out)["problems"]
+    assert problem == {
+        "path": "practices/test-border-practice.yaml", "line": 19, "column": 26,
+        "field": "partner_countries[1]", "code": "country-code",
+        "message": problem["message"]}
+    assert "'XYZ'" in problem["message"]
+
+
+def test_github_format(kb, capsys):
+    break_country(kb)
+    code, out = run(["validate", str(kb), "--format", "github"], capsys)
+    assert code == 1
+    assert out.startswith("::error file=practices/test-border-practice.yaml,line=19,col=26,"
+                          "title=country-code::partner_countries[1]: 'XYZ' is not")
+
+
+def test_every_problem_in_one_run(kb, capsys):
+    break_country(kb)
+    (kb / "content/centres/test-centre.yaml").write_text("id: [unclosed\n")
+    (kb / "practices/other.yaml").write_bytes(b"id: caf\xe9\n")
+    code, out = run(["validate", str(kb)], capsys)
+    lines = out.splitlines()
+    assert code == 1 and lines[-1] == "Found 3 problems in 3 files."
+    assert [line.split(":")[0] for line in lines[:-1]] == [
+        "content/centres/test-centre.yaml", "practices/other.yaml",
+        "practices/test-border-practice.yaml"]
+    # The practice names the broken centre: the centre's own problem is enough.
+    assert "centres[0]" not in out
+
+
+def test_a_record_with_problems_still_has_its_references_checked(kb, capsys):
+    path = kb / "practices" / "test-border-practice.yaml"
+    path.write_text(path.read_text().replace("cooperation: regional", "cooperation: x")
+                    .replace("themes: [border-security]", "themes: [nowhere]"))
+    code, out = run(["validate", str(kb)], capsys)
+    assert code == 1
+    assert [line.split(": ")[1] for line in out.splitlines()[:-1]] == ["themes[0]",
+                                                                       "cooperation"]
+
+
+def test_expert_values_never_reach_the_output(kb, capsys):
+    path = kb / "content/experts/example-test-expert.yaml"
+    path.write_text(path.read_text().replace("country: NOR",
+                                             "country: Secret Village\nphone: 555"))
+    code, out = run(["validate", str(kb), "--format", "json"], capsys)
+    assert code == 1 and "Secret Village" not in out and "555" not in out
+
+
+@pytest.mark.parametrize("args", [["validate", "/no/such/folder"], ["nonsense"],
+                                  ["validate", "--format", "xml"]])
+def test_usage_errors_exit_2(args, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+
+
+def test_not_a_knowledge_base_exits_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["validate", str(tmp_path)])
+    assert caught.value.code == 2
+    assert "not a knowledge base" in capsys.readouterr().err
+
+
+def test_default_root_is_found_from_a_subfolder(kb, capsys, monkeypatch):
+    monkeypatch.chdir(kb / "practices")
+    assert run(["validate"], capsys) == (0, "No problems found.\n")
+
+
+def test_console_script_runs_on_the_sample_knowledge_base():
+    """The sample knowledge base shipped in this repository is valid."""
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "validate", str(REPO)],
+                            capture_output=True, text=True, env={**os.environ})
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "No problems found."
