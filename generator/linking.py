@@ -63,10 +63,14 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
             if entry is None or entry.record is None:
                 broken.add(path.stem)
                 continue
-            if entry.record.id in by_id:
+            first = by_id.get(entry.record.id)
+            if first is not None:
+                if path.stem == entry.record.id:  # the file named for the id keeps it
+                    first, entry = entry, first
+                    by_id[entry.record.id] = first
                 problems.append(entry.problem(("id",), "duplicate-id",
                                               f"another {kind.name} already uses this id "
-                                              f"({by_id[entry.record.id].path})"))
+                                              f"({first.path})"))
                 continue
             by_id[entry.record.id] = entry
     problems += check_links(kb)

@@ -85,7 +85,8 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1:]
+        column = len(line_start.decode("utf-8", errors="replace")) + 1
         raise LoadError(line, column, "not-utf8",
                         f"byte 0x{raw[error.start]:02X} is not valid UTF-8; save the file "
                         "with UTF-8 encoding") from None
@@ -125,7 +126,8 @@ def _check_node(event) -> None:
     if event.anchor is not None:
         _refuse(event, "anchor", "YAML anchors (&name) are not allowed; write the value out")
     if event.tag is not None:
-        _refuse(event, "tag", f"YAML tags ({event.tag}) are not allowed; remove the tag")
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        _refuse(event, "tag", f"YAML tags ({tag}) are not allowed; remove the tag")
 
 
 def parse(text: str):
@@ -160,6 +162,10 @@ def _build(loader):  # noqa: C901 - one flat loop is what keeps loading fast
                 key = event.value
                 event = get_event()
                 continue
+            if event.style == '"' and _INVISIBLE.search(event.value):
+                # Escapes such as "\u202e" in double quotes bypass the check of the raw text.
+                _refuse(event, "invisible-character", "the text holds an invisible control "
+                        "character written as an escape; delete it")
             value = _plain(event.value) if event.style == "" else event.value
             if current is None:
                 root = value
@@ -221,17 +227,20 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> LoadError:
     return LoadError(line, column, "yaml-syntax", message)
 
 
-def locate(text: str, loc: tuple) -> tuple[int, int]:
+def locate(text: str, loc: tuple, at_key: bool = False) -> tuple[int, int]:
     """Return the line and column of the field at `loc`, or of its nearest existing parent.
 
-    A scalar is located at its value; a list or mapping under a field at the field's name.
+    A scalar is located at its value, a list or mapping under a field at the field's name,
+    and with `at_key` (a misspelt field or language) any field at its name.
     """
     target = tuple(loc)
     best = (1, 1)
     loader = _Loader(text)
     try:
-        for path, mark in _marks(loader):
+        for path, mark, key_mark in _marks(loader):
             if target[: len(path)] == path:
+                if path == target and at_key and key_mark is not None:
+                    mark = key_mark
                 best = (mark.line + 1, mark.column + 1)
                 if path == target:
                     break
@@ -243,15 +252,15 @@ def locate(text: str, loc: tuple) -> tuple[int, int]:
 
 
 def _marks(loader):
-    """Yield (path, mark) for every value in document order."""
+    """Yield (path, mark, field name's mark or None) for every value in document order."""
     stack: list = []  # per open collection: [is_mapping, path, next index or pending key]
     event = loader.get_event()
     while event is not None:
         kind = type(event)
         if kind in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
-            mark = event.start_mark
+            mark = key_mark = event.start_mark
             if not stack:
-                path = ()
+                path, key_mark = (), None
             elif stack[-1][0]:
                 frame = stack[-1]
                 if frame[2] is None:  # a field name: remember it for its value
@@ -265,9 +274,9 @@ def _marks(loader):
                     mark = key_mark
             else:
                 frame = stack[-1]
-                path = frame[1] + (frame[2],)
+                path, key_mark = frame[1] + (frame[2],), None
                 frame[2] += 1
-            yield path, mark
+            yield path, mark, key_mark
             if kind is MappingStartEvent:
                 stack.append([True, path, None])
             elif kind is SequenceStartEvent:

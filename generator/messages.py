@@ -61,8 +61,8 @@ def _describe(error: dict, model: type[BaseModel], is_key: bool) -> tuple[str, s
 
 
 def problem_from_error(error: dict, model: type[BaseModel],
-                       show_values: bool) -> tuple[tuple, str, str]:
-    """Return (field path, code, message) for one pydantic error.
+                       show_values: bool) -> tuple[tuple, str, str, bool]:
+    """Return (field path, code, message, whether to point at the field name) for an error.
 
     `show_values` is False for records about people: their values never reach a log.
     """
@@ -75,7 +75,7 @@ def problem_from_error(error: dict, model: type[BaseModel],
     if show_values and (is_key or error["type"] in _SHOWS_VALUE) and isinstance(
             value, (str, int)) and len(str(value)) <= 80:
         message = f"{value!r} {message}"
-    return loc, code, message
+    return loc, code, message, is_key or error["type"] == "extra_forbidden"
 
 
 def _model_at(model: type[BaseModel], loc: tuple):

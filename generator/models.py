@@ -111,10 +111,16 @@ def _check_year_month(value: str) -> str:
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
 def _parse_date(value):
     if isinstance(value, str):
+        # date.fromisoformat alone also reads week dates such as 2026-W47-1.
+        if not _ISO_DATE.match(value):
+            _bad_date()
         try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date()
+            return date.fromisoformat(value)
         except ValueError:
             _bad_date()
     return value

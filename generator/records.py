@@ -41,8 +41,8 @@ class Entry:
     record: Model | None  # None when the data did not fit the model
     data: dict
 
-    def problem(self, loc: tuple, code: str, message: str) -> Problem:
-        line, column = loading.locate(self.text, loc)
+    def problem(self, loc: tuple, code: str, message: str, at_key: bool = False) -> Problem:
+        line, column = loading.locate(self.text, loc, at_key)
         return Problem(self.path, line, column, field_name(loc), code, message)
 
 

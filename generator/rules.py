@@ -23,7 +23,7 @@ def check_record(record: Model) -> list[Finding]:
 def _localized_fields(record: Model) -> Iterator[tuple[str, dict]]:
     for name in type(record).model_fields:
         value = getattr(record, name)
-        if isinstance(value, dict) and value and set(value) <= set(UN_LANGUAGES):
+        if isinstance(value, dict) and set(value) <= set(UN_LANGUAGES):
             yield name, value
 
 
@@ -49,10 +49,17 @@ def _practice(practice: Practice) -> list[Finding]:
             findings.append((("sources",), "required-when-published",
                              "a published practice needs at least one public source"))
     period = practice.period
-    if period.end is not None and period.end < period.start:
+    if period.end is not None and _ends_before(period.start, period.end):
         findings.append((("period", "end"), "period",
                          "is before the start of the period"))
     return findings
+
+
+def _ends_before(start: str, end: str) -> bool:
+    """Compare at the shared precision: a period 2016-05 to 2016 ends within its start year."""
+    start_parts, end_parts = start.split("-"), end.split("-")
+    shared = min(len(start_parts), len(end_parts))
+    return [int(p) for p in end_parts[:shared]] < [int(p) for p in start_parts[:shared]]
 
 
 def _expert(expert: Expert) -> list[Finding]:

@@ -85,6 +85,17 @@ def test_invisible_controls_are_refused(char):
         "invisible-character", 2, 5)
 
 
+def test_invisible_controls_written_as_escapes_are_refused():
+    error = refused('a: 1\nb: "x\\u202ey"\n')
+    assert (error.code, error.line) == ("invisible-character", 2)
+
+
+def test_bad_utf8_column_counts_characters():
+    with pytest.raises(LoadError) as caught:
+        decode("é: é\xe9".encode("utf-8")[:-2] + b"\xe9")
+    assert caught.value.column == 5
+
+
 def test_joiners_needed_by_persian_and_indic_scripts_are_allowed():
     text = "a: می\u200cخواهم क्\u200dष\n"
     assert parse(decode(text.encode())) == {"a": "می\u200cخواهم क्\u200dष"}
@@ -116,3 +127,8 @@ sources:
 ])
 def test_locate_finds_the_field_or_its_parent(loc, place):
     assert locate(TEXT, loc) == place
+
+
+def test_locate_at_key_points_at_the_field_name():
+    assert locate(TEXT, ("title", "fr"), at_key=True) == (3, 3)
+    assert locate(TEXT, ("id",), at_key=True) == (1, 1)

@@ -92,9 +92,22 @@ def test_every_text_holds_the_original_language():
     assert findings(Practice, data) == {(("summary",), "original-language")}
 
 
-def test_period_end_before_start():
-    data = changed(PRACTICE, period={"start": "2019-06", "end": 2019})
-    assert findings(Practice, data) == {(("period", "end"), "period")}
+@pytest.mark.parametrize("start, end, wrong", [
+    ("2019-06", 2018, True), ("2019-06", "2019-05", True), (2019, "2018-12", True),
+    ("2019-06", 2019, False), (2019, "2019-01", False), ("2019-06", "2019-06", False),
+])
+def test_period_end_before_start(start, end, wrong):
+    data = changed(PRACTICE, period={"start": start, "end": end})
+    assert findings(Practice, data) == ({(("period", "end"), "period")} if wrong else set())
+
+
+def test_an_empty_text_mapping_lacks_the_original_language():
+    assert findings(Practice, changed(PRACTICE, title={})) == {(("title",), "original-language")}
+
+
+def test_week_dates_are_not_dates():
+    assert (("last_reviewed",), "date") in errors(Practice,
+                                                  changed(PRACTICE, last_reviewed="2026-W47-1"))
 
 
 @pytest.mark.parametrize("fields, expected", [
