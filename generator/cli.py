@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
 from . import __version__
+from .building import BuildError, build, language_env
+from .codes import UN_LANGUAGES
+from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
-from .problems import FORMATS
+from .problems import FORMATS, as_text
+from .site_config import read_extra, settings
 
 MARKERS = ("practices", "content")
 
@@ -44,6 +49,46 @@ def cmd_validate(args, parser) -> int:
     return 1 if problems else 0
 
 
+def _languages(parser, given: list[str] | None) -> tuple[str, ...]:
+    if not given:
+        return UN_LANGUAGES
+    unknown = [lang for lang in given if lang not in UN_LANGUAGES]
+    if unknown:
+        parser.error(f"unknown language {unknown[0]!r}: use {', '.join(UN_LANGUAGES)}")
+    return tuple(dict.fromkeys(given))
+
+
+def cmd_build(args, parser) -> int:
+    root = _root(parser, args.root)
+    try:
+        build(root, _languages(parser, args.lang), drafts=args.drafts,
+              site=Path(args.site) if args.site else None, jobs=args.jobs)
+    except InvalidKnowledgeBase as error:
+        print(as_text(error.problems))
+        return 1
+    except BuildError as error:
+        print(f"sskb build: {error}", file=sys.stderr)
+        return 1
+    print(f"The site is in {args.site or root / 'site'}/ (open index.html through a web server).")
+    return 0
+
+
+def cmd_serve(args, parser) -> int:
+    root = _root(parser, args.root)
+    language = _languages(parser, [args.lang])[0]
+    try:
+        generate(root, lambda lang: settings(read_extra(root), lang), [language],
+                 drafts=args.drafts)
+    except InvalidKnowledgeBase as error:
+        print(as_text(error.problems))
+        return 1
+    env = language_env(root, language, root / "site", args.drafts)
+    env.pop("SSKB_GENERATED")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file",
+               str(root / "mkdocs.yml"), "--dev-addr", args.dev_addr]
+    return subprocess.call(command, env=env, cwd=root)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sskb", description="South-South CT/PVE knowledge base: validate and build.")
@@ -55,6 +100,24 @@ def make_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=sorted(FORMATS), default="text",
                           help="text for people, json for programs, github for annotations")
     validate.set_defaults(run=cmd_validate, parser=validate)
+
+    build_cmd = commands.add_parser(
+        "build", help="validate, generate and build the site in every language, with search")
+    build_cmd.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    build_cmd.add_argument("--lang", action="append", metavar="LANG",
+                           help="build only this language (repeatable)")
+    build_cmd.add_argument("--drafts", action="store_true",
+                           help="include draft and in-review records (previews)")
+    build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
+    build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
+    build_cmd.set_defaults(run=cmd_build, parser=build_cmd)
+
+    serve = commands.add_parser("serve", help="preview one language, rebuilt as records change")
+    serve.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    serve.add_argument("--lang", default="en", help="language to preview (default: en)")
+    serve.add_argument("--drafts", action="store_true", help="include drafts")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.set_defaults(run=cmd_serve, parser=serve)
     return parser
 
 

@@ -1,0 +1,96 @@
+"""`sskb build`: validate, generate, build each language with MkDocs, index with Pagefind.
+
+Each language is one MkDocs build of the same mkdocs.yml in its own process, run side by
+side; Pagefind then indexes each language's site on its own, so a search in one language
+never returns another's pages.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .codes import UN_LANGUAGES
+from .generate import DOCS, generate
+from .i18n import native_names
+from .root_page import write_root_pages
+from .site_config import read_extra, settings
+
+SITE = Path("site")
+
+
+class BuildError(Exception):
+    """A step of the build failed; the message holds what the tool printed."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    step: str
+    seconds: float
+
+
+def language_env(root: Path, language: str, site: Path, drafts: bool) -> dict:
+    base = os.environ.get("SSKB_BASE_URL", "http://127.0.0.1:8000/")
+    return {**os.environ, "SSKB_LANG": language, "SSKB_GENERATED": "1",
+            "SSKB_DOCS_DIR": str(root / DOCS / language),
+            "SSKB_SITE_DIR": str(site / language), "SSKB_SITE_URL": f"{base}{language}/",
+            "SSKB_DRAFTS": "1" if drafts else "0"}
+
+
+def _run(command: list[str], env: dict, cwd: Path) -> None:
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"{' '.join(command[1:4])} failed:\n{result.stdout}{result.stderr}")
+
+
+def mkdocs_build(root: Path, language: str, site: Path, drafts: bool) -> None:
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+          "--config-file", str(root / "mkdocs.yml")],
+         language_env(root, language, site, drafts), root)
+
+
+def pagefind_index(site: Path, language: str) -> None:
+    _run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(site / language),
+          "--exclude-selectors", ".headerlink", "--silent"], dict(os.environ), site)
+
+
+def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path | None = None,
+          jobs: int | None = None, say: Callable[[str], None] = print) -> list[Timing]:
+    """Build the whole site; `say` receives one line per step as it finishes."""
+    site = (site or root / SITE).resolve()
+    jobs = jobs or os.cpu_count() or 1
+    timings = []
+    steps = 2 + 2 * len(languages)
+
+    def step(name: str, started: float) -> None:
+        timings.append(Timing(name, time.perf_counter() - started))
+        say(f"[{len(timings)}/{steps}] {name} ({timings[-1].seconds:.1f} s)")
+
+    started = time.perf_counter()
+    extra = read_extra(root)
+    generated = generate(root, lambda lang: settings(extra, lang), languages, drafts=drafts)
+    pages = sum(g.pages for g in generated)
+    written = sum(g.report.written for g in generated)
+    step(f"validated and generated {pages} pages in {len(languages)} languages "
+         f"({written} written)", started)
+
+    def one_language(language: str) -> None:
+        begun = time.perf_counter()
+        mkdocs_build(root, language, site, drafts)
+        step(f"MkDocs built {language}", begun)
+        begun = time.perf_counter()
+        pagefind_index(site, language)
+        step(f"Pagefind indexed {language}", begun)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one_language, languages))
+    started = time.perf_counter()
+    write_root_pages(site, languages, native_names())
+    step("wrote the language chooser", started)
+    return timings

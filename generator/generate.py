@@ -1,0 +1,46 @@
+"""Validated records to one Markdown tree per language: load, select, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .codes import UN_LANGUAGES
+from .linking import load_knowledge_base
+from .problems import Problem
+from .rendering import Settings, render_language
+from .view import make_view
+from .writing import WriteReport, write_tree
+
+DOCS = Path("build") / "docs"
+
+
+class InvalidKnowledgeBase(Exception):
+    """Raised by `generate` when the records have problems; carries them all."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the knowledge base")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Generated:
+    language: str
+    pages: int
+    report: WriteReport
+
+
+def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_LANGUAGES,
+             drafts: bool = False, docs: Path | None = None) -> list[Generated]:
+    """Validate the knowledge base under `root` and write `build/docs/<lang>/` trees."""
+    kb, problems = load_knowledge_base(root)
+    if problems:
+        raise InvalidKnowledgeBase(problems)
+    view = make_view(kb, drafts=drafts)
+    docs = docs or root / DOCS
+    results = []
+    for language in languages:
+        pages = render_language(view, language, settings_for(language))
+        results.append(Generated(language, len(pages), write_tree(docs / language, pages)))
+    return results

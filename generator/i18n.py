@@ -1,0 +1,62 @@
+"""Interface strings, and names and dates in the reader's language (catalogues and Babel)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+import yaml
+from babel import Locale
+from babel.dates import format_date
+
+from .codes import UN_LANGUAGES
+
+LOCALES = Path(__file__).parent / "locales"
+REFERENCE = "en"
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """The interface strings of one language (the catalogues are the project's own files)."""
+    path = LOCALES / f"{language}.yaml"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as stream:
+        return yaml.safe_load(stream) or {}
+
+
+class Translator:
+    """Everything a page says in its own language."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.locale = Locale.parse(language)
+        self.strings = {**catalogue(REFERENCE), **catalogue(language)}
+
+    def __call__(self, key: str, **values) -> str:
+        text = self.strings[key]
+        return text.format(**values) if values else text
+
+    @property
+    def direction(self) -> str:
+        return self.locale.text_direction
+
+    def country(self, alpha_3: str) -> str:
+        country = pycountry.countries.get(alpha_3=alpha_3)
+        return self.locale.territories.get(country.alpha_2, country.name)
+
+    def language_name(self, code: str) -> str:
+        return self.locale.languages.get(code) or code
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="long", locale=self.locale)
+
+    def native_name(self, language: str) -> str:
+        return Locale.parse(language).get_display_name(language)
+
+
+def native_names() -> dict[str, str]:
+    """Each UN language named in itself, for the language switcher."""
+    return {lang: Translator(lang).native_name(lang) for lang in UN_LANGUAGES}

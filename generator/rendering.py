@@ -1,0 +1,155 @@
+"""Jinja2 templates to Markdown pages, one tree per language, in memory (pure).
+
+Every value a template prints is escaped as plain text unless it is `Markup`: generated
+links, catalogue labels that carry syntax, and contributor Markdown that `text.py` has
+rendered and sanitised. Forgetting a filter therefore shows text, never runs markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from . import urls
+from .i18n import Translator
+from .pages import all_pages
+from .text import html_text, inline_text, markdown_html
+from .view import View
+
+RTL = frozenset({"ar"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site settings from mkdocs.yml (`extra.sskb`) and the environment."""
+
+    site_name: str = "South-South CT/PVE knowledge base"
+    site_url: str = ""
+    repository: Optional[str] = None  # owner/name on GitHub, for edit and forum links
+    branch: str = "main"
+    forum_category: str = "expert-forum"
+
+    def edit_url(self, kind: str, record_id: str) -> Optional[str]:
+        if not self.repository:
+            return None
+        return (f"https://github.com/{self.repository}/edit/{self.branch}/"
+                f"{urls.source_file(kind, record_id)}")
+
+    def forum_url(self) -> Optional[str]:
+        if not self.repository:
+            return None
+        return (f"https://github.com/{self.repository}/discussions/categories/"
+                f"{self.forum_category}")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text picked for a page: in the page's language, or the original as fallback."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.lang in RTL else "ltr"
+
+
+def pick(texts: Optional[dict], language: str, original: str) -> Optional[Localized]:
+    if not texts:
+        return None
+    if language in texts:
+        return Localized(texts[language], language, False)
+    return Localized(texts[original], original, True)
+
+
+def _escape_output(value):
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else inline_text(value)
+
+
+def _markdown_block(value: Optional[Localized]) -> Markup:
+    if value is None:
+        return Markup("")
+    html = markdown_html(value.text)
+    return Markup(f'<div class="sskb-text" lang="{value.lang}" dir="{value.dir}">\n'
+                  f"{html}\n</div>")
+
+
+def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
+    if value is None:
+        return Markup("")
+    return Markup(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}">'
+                  f"{html_text(value.text)}</p>")
+
+
+@pass_context
+def _link(context, target: str) -> Markup:
+    return Markup(urls.link(context["here"], target))
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"),
+                      undefined=StrictUndefined, finalize=_escape_output,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      autoescape=True)
+    env.filters.update(markdown=_markdown_block, plain=_plain_block,
+                       attr=html_text, inline=inline_text)
+    env.globals.update(link=_link, urls=urls, Markup=Markup)
+    return env
+
+
+class LanguageRenderer:
+    """Renders every page of one language."""
+
+    def __init__(self, view: View, language: str, settings: Settings, env=None):
+        self.view, self.language, self.settings = view, language, settings
+        self.t = Translator(language)
+        self.env = env or make_environment()
+
+    def text(self, record, field_name: str) -> Optional[Localized]:
+        return pick(getattr(record, field_name), self.language, record.original_language)
+
+    def name(self, record) -> str:
+        """The title or name of a record in this language (plain text)."""
+        texts = getattr(record, "title", None) or getattr(record, "name")
+        return pick(texts, self.language, record.original_language).text if isinstance(
+            texts, dict) else texts
+
+    def term(self, vocabulary: str, term_id: str) -> str:
+        term = getattr(self.view, vocabulary)[term_id]
+        return term.label.get(self.language) or term.label.get("en") or term_id
+
+    def terms(self, vocabulary: str, term_ids) -> list[str]:
+        return [self.term(vocabulary, term_id) for term_id in term_ids]
+
+    def language_names(self, codes) -> list[str]:
+        return [self.t.language_name(code) for code in codes]
+
+    def facet_label(self, facet: str, value) -> str:
+        """How a pillar, region, country, theme or cooperation type is named on a page."""
+        if facet == "pillars":
+            return f"{self.t('pillar')} {value}"
+        if facet in ("regions", "themes"):
+            return self.term(facet, value)
+        if facet == "countries":
+            return self.t.country(value)
+        return self.t(f"cooperation_{value}")
+
+    def render(self, template: str, here: str, **values) -> str:
+        return self.env.get_template(template).render(
+            here=here, view=self.view, t=self.t, lang=self.language, r=self,
+            settings=self.settings, **values)
+
+    def pages(self) -> dict[str, str]:
+        """Every page of this language: path -> Markdown."""
+        return {path: self.render(template, path, **values)
+                for path, template, values in all_pages(self.view)}
+
+
+def render_language(view: View, language: str, settings: Settings) -> dict[str, str]:
+    return LanguageRenderer(view, language, settings).pages()

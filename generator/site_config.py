@@ -1,0 +1,50 @@
+"""What differs between the language builds of the one mkdocs.yml, for the hook and `sskb`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+from .codes import UN_LANGUAGES
+from .i18n import Translator
+from .rendering import Settings
+
+
+def language() -> str:
+    lang = os.environ.get("SSKB_LANG", "en")
+    if lang not in UN_LANGUAGES:
+        raise ValueError(f"SSKB_LANG={lang!r}: use one of {', '.join(UN_LANGUAGES)}")
+    return lang
+
+
+def settings(extra: dict, lang: str) -> Settings:
+    """Page settings for one language from mkdocs.yml's `extra.sskb` and the environment."""
+    return Settings(site_name=Translator(lang)("site_name"),
+                    site_url=os.environ.get("SSKB_BASE_URL", ""),
+                    repository=extra.get("repository") or None,
+                    branch=extra.get("branch", "main"),
+                    forum_category=extra.get("forum_category", "expert-forum"))
+
+
+def read_extra(root: Path) -> dict:
+    """mkdocs.yml's `extra.sskb`, with its !ENV values resolved."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    return (config.get("extra") or {}).get("sskb") or {}
+
+
+def apply_language(config):
+    """The site name in the build's language."""
+    config["site_name"] = Translator(language())("site_name")
+    return config
+
+
+def translate_nav(nav):
+    """Name nav sections (pages take their titles from their own headings)."""
+    t = Translator(language())
+    for item in nav.items:
+        if item.is_section and item.title == "Browse":
+            item.title = t("browse")
+    return nav

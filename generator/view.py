@@ -1,0 +1,97 @@
+"""What the site shows: the published records, back-links and indexes, decided once.
+
+Pure: it takes the validated knowledge base and returns plain data for the templates.
+A person appears only with a published profile and recorded consent; everything else
+about them is left out here, so no template can show it by mistake.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .linking import KnowledgeBase
+from .models import Centre, Expert, Organization, Practice, Term
+
+PUBLIC = ("published",)
+PREVIEW = ("published", "in_review", "draft")
+
+
+@dataclass
+class View:
+    """The records and indexes one build shows, the same for every language."""
+
+    practices: list[Practice]
+    experts: dict[str, Expert]
+    centres: dict[str, Centre]
+    organizations: dict[str, Organization]
+    themes: dict[str, Term]
+    regions: dict[str, Term]
+    drafts: bool = False
+    # (kind, id) -> practices that name it, newest first
+    backlinks: dict[tuple[str, str], list[Practice]] = field(default_factory=dict)
+    # facet -> value -> practices, newest first
+    facets: dict[str, dict] = field(default_factory=dict)
+
+    def shows_contact(self, expert: Expert) -> bool:
+        return expert.consent.contact
+
+
+def _newest_first(practice: Practice) -> tuple:
+    year, _, month = practice.period.start.partition("-")
+    return (-int(year), -int(month or 0), practice.id)
+
+
+def _visible(kb: KnowledgeBase, kind: str, statuses) -> dict:
+    records = (entry.record for entry in kb.entries(kind))
+    return {r.id: r for r in sorted(records, key=lambda r: r.id) if r.status in statuses}
+
+
+def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
+    entries = kb.vocabularies.get(name) or {}
+    terms = {}
+    for entry in {id(e): e for e in entries.values()}.values():
+        terms.update({term.id: term for term in entry.record.terms})
+    return terms
+
+
+def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
+    """Select what is shown; `drafts` previews records not yet published."""
+    statuses = PREVIEW if drafts else PUBLIC
+    practices = sorted(_visible(kb, "practice", statuses).values(), key=_newest_first)
+    experts = {i: e for i, e in _visible(kb, "expert", statuses).items() if e.consent.profile}
+    view = View(practices, experts, _visible(kb, "centre", statuses),
+                _visible(kb, "organization", statuses), _terms(kb, "themes"),
+                _terms(kb, "regions"), drafts)
+    view.backlinks = _backlinks(view)
+    view.facets = _facets(practices)
+    return view
+
+
+def _backlinks(view: View) -> dict:
+    links = defaultdict(list)
+    for practice in view.practices:
+        for kind, ids, shown in (("expert", practice.experts, view.experts),
+                                 ("centre", practice.centres, view.centres),
+                                 ("organization", practice.organizations,
+                                  view.organizations)):
+            for record_id in ids:
+                if record_id in shown:
+                    links[(kind, record_id)].append(practice)
+    return dict(links)
+
+
+def _facets(practices: list[Practice]) -> dict:
+    facets = {name: defaultdict(list) for name in
+              ("pillars", "regions", "countries", "themes", "cooperation")}
+    for practice in practices:
+        for pillar in practice.pillars:
+            facets["pillars"][pillar].append(practice)
+        for region in practice.regions:
+            facets["regions"][region].append(practice)
+        for country in dict.fromkeys(practice.lead_countries + practice.partner_countries):
+            facets["countries"][country].append(practice)
+        for theme in practice.themes:
+            facets["themes"][theme].append(practice)
+        facets["cooperation"][practice.cooperation].append(practice)
+    return {name: dict(values) for name, values in facets.items()}
