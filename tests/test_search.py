@@ -1,0 +1,78 @@
+"""Pagefind search, run in a real browser (Chromium) over the sample site's language builds.
+
+Needs Chromium (Debian's `chromium` package; `.ci/run` installs it) and Playwright's
+Python driver, which drives that browser; no browser is downloaded.
+"""
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+from playwright import sync_api as playwright
+
+from generator.building import build
+
+from conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# (language, query, words of the title of the practice it must find)
+QUERIES = [
+    ("fr", "imams", "Institut Mohammed VI"),
+    ("ar", "الأزهر", "دورات الأزهر الشريف"),
+    ("zh", "伊玛目", "穆罕默德六世学院"),
+    ("es", "Triple Frontera", "Comando Tripartito"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    assert CHROMIUM, "Chromium is needed for the search tests (apt-get install chromium)"
+    site = tmp_path_factory.mktemp("site")
+    build(REPO, languages=tuple(sorted({q[0] for q in QUERIES})), site=site,
+          say=lambda line: None)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+def search(browser, url: str) -> tuple[list[str], str]:
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        titles = [a.inner_text() for a in page.query_selector_all(".pagefind-ui__result-title")]
+        return titles, page.inner_text(".pagefind-ui__drawer")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language, query, title", QUERIES)
+def test_search_finds_the_practice_in_its_language(server, browser, language, query, title):
+    titles, _ = search(browser, f"{server}/{language}/search/?q={query}")
+    assert any(title in found for found in titles), titles
+
+
+def test_search_offers_the_facets(server, browser):
+    _, drawer = search(browser, f"{server}/fr/search/?q=terrorisme")
+    for facet in ("Pilier", "Région", "Pays", "Thème", "Type de coopération", "Type de fiche"):
+        assert facet in drawer
+
+
+def test_search_in_one_language_returns_only_that_language(server, browser):
+    titles, _ = search(browser, f"{server}/ar/search/?q=الأزهر")
+    assert titles and all("Al-Azhar" not in title for title in titles)

@@ -1,0 +1,162 @@
+"""End-to-end: the fixture knowledge base built into a six-language site, as `sskb build` does."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.building import build
+from generator.codes import UN_LANGUAGES
+
+from conftest import FIXTURE_KB, REPO
+
+SITE_FILES = ("mkdocs.yml", "overrides", "hooks")
+
+
+def make_project(root: Path) -> Path:
+    """A copy of the fixture knowledge base with this repository's site configuration."""
+    shutil.copytree(FIXTURE_KB, root)
+    for name in SITE_FILES:
+        source = REPO / name
+        copy = shutil.copytree if source.is_dir() else shutil.copyfile
+        copy(source, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("project") / "kb")
+    lines = []
+    build(root, say=lines.append)
+    return root, root / "site", lines
+
+
+def html(site: Path, lang: str, page: str) -> str:
+    return (site / lang / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_language_is_built_with_progress(built):
+    root, site, lines = built
+    for lang in UN_LANGUAGES:
+        assert (site / lang / "index.html").exists()
+        assert (site / lang / "pagefind" / "pagefind.js").exists()
+        assert (site / lang / "practices" / "test-border-practice" / "index.html").exists()
+    assert lines[0].startswith("[1/14] validated and generated")
+    assert lines[-1].startswith("[14/14] wrote the language chooser")
+    root_page = (site / "index.html").read_text()
+    assert all(f'href="{lang}/"' in root_page for lang in UN_LANGUAGES)
+
+
+def test_pages_are_in_their_language_and_direction(built):
+    _, site, _ = built
+    arabic = html(site, "ar", "practices/test-border-practice")
+    assert re.search(r'<html[^>]*lang="ar"', arabic) and '<body dir="rtl"' in arabic
+    french = html(site, "fr", "practices/test-border-practice")
+    assert re.search(r'<html[^>]*lang="fr"', french)
+    assert "Pratique fictive de sécurité des frontières" in french
+    assert "Sénégal" in french and "Piliers de la Stratégie" in french
+
+
+def test_language_switcher_points_to_every_language(built):
+    _, site, _ = built
+    page = html(site, "en", "practices/test-border-practice")
+    for lang in UN_LANGUAGES:
+        assert f'hreflang="{lang}"' in page
+
+
+def test_practice_page_links_its_records_and_hides_what_is_not_public(built):
+    _, site, _ = built
+    page = html(site, "en", "practices/test-border-practice")
+    assert 'href="../../centres/test-centre/"' in page
+    assert 'href="../../organizations/test-body/"' in page
+    assert 'href="../../experts/example-test-expert/"' in page
+    assert 'href="https://example.org/source"' in page
+    assert not (site / "en" / "practices" / "test-draft-practice").exists()
+    assert not (site / "en" / "experts" / "example-draft-expert").exists()
+    assert "Draft Expert" not in (site / "en" / "experts" / "index.html").read_text()
+
+
+def test_back_links_and_facet_pages(built):
+    _, site, _ = built
+    centre = html(site, "en", "centres/test-centre")
+    assert 'href="../../practices/test-border-practice/"' in centre
+    assert (site / "en" / "countries" / "sen" / "index.html").exists()
+    assert (site / "en" / "pillars" / "2" / "index.html").exists()
+    assert (site / "en" / "cooperation" / "regional" / "index.html").exists()
+
+
+def test_search_facets_are_marked(built):
+    _, site, _ = built
+    page = html(site, "en", "practices/test-border-practice")
+    filters = set(re.findall(r'data-pagefind-filter="([^"]+)"', page))
+    assert filters == {"Pillar", "Theme", "Region", "Country", "Type of cooperation",
+                       "Record kind"}
+    assert "data-pagefind-body" in page
+    assert "data-pagefind-body" not in html(site, "en", "practices")
+
+
+class ResourceCollector(HTMLParser):
+    """Addresses a browser fetches by itself: scripts, styles, icons, images, frames."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") not in ("canonical", "alternate"):
+            self.urls.append(attrs.get("href", ""))
+
+
+def test_no_third_party_requests(built):
+    _, site, _ = built
+    pages = list((site / "fr").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        collector = ResourceCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for url in collector.urls:
+            assert not re.match(r"(https?:)?//", url), (page, url)
+
+
+def test_second_build_rewrites_no_markdown(built):
+    root, _, _ = built
+    lines = []
+    build(root, languages=("en",), say=lines.append)
+    assert "(0 written)" in lines[0]
+
+
+def run_mkdocs(root: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                          env={**os.environ, "SSKB_LANG": "en", **env},
+                          capture_output=True, text=True)
+
+
+def test_mkdocs_build_reports_invalid_records_without_traceback(tmp_path):
+    root = make_project(tmp_path / "kb")
+    (root / "build" / "docs" / "en").mkdir(parents=True)
+    path = root / "practices" / "test-border-practice.yaml"
+    path.write_text(path.read_text().replace("[MLI, NER]", "[MLI, XYZ]"))
+    result = run_mkdocs(root, {})
+    assert result.returncode == 1
+    assert "practices/test-border-practice.yaml:19:26: partner_countries[1]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_internal_link_fails_the_build(built):
+    root, _, _ = built
+    docs = root / "build" / "docs" / "en"
+    (docs / "broken.md").write_text("# Broken\n\n[nowhere](missing-page.md)\n")
+    try:
+        result = run_mkdocs(root, {"SSKB_GENERATED": "1", "SSKB_SITE_DIR": "site-broken"})
+    finally:
+        (docs / "broken.md").unlink()
+    assert result.returncode == 1
+    assert "missing-page.md" in result.stderr
