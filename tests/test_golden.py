@@ -1,0 +1,44 @@
+"""Golden tests: the Markdown generated for the fixture knowledge base, page by page.
+
+After an intended change to templates or catalogues, regenerate and review the diff:
+
+    SSKB_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+"""
+
+import os
+
+import pytest
+
+from generator.linking import load_knowledge_base
+from generator.rendering import Settings, render_language
+from generator.view import make_view
+
+from conftest import FIXTURE_KB, TESTS
+
+GOLDEN = TESTS / "golden"
+LANGUAGES = ("en", "fr", "ar")
+SETTINGS = Settings(site_name="Test knowledge base", site_url="https://kb.example.org/",
+                    repository="example/kb")
+
+
+def rendered(language: str) -> dict[str, str]:
+    kb, problems = load_knowledge_base(FIXTURE_KB)
+    assert not problems
+    return render_language(make_view(kb), language, SETTINGS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_generated_markdown_matches_golden(language):
+    pages = rendered(language)
+    folder = GOLDEN / language
+    if os.environ.get("SSKB_UPDATE_GOLDEN") == "1":
+        for path, text in pages.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, encoding="utf-8")
+        for stale in set(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) - set(pages):
+            (folder / stale).unlink()
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                for p in folder.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for path, text in pages.items():
+        assert text == expected[path], f"{language}/{path} differs from the golden file"
