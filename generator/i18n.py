@@ -27,6 +27,11 @@ def catalogue(language: str) -> dict[str, str]:
         return yaml.safe_load(stream) or {}
 
 
+@lru_cache(maxsize=None)
+def _country(alpha_3: str):
+    return pycountry.countries.get(alpha_3=alpha_3)
+
+
 class Translator:
     """Everything a page says in its own language."""
 
@@ -44,7 +49,7 @@ class Translator:
         return self.locale.text_direction
 
     def country(self, alpha_3: str) -> str:
-        country = pycountry.countries.get(alpha_3=alpha_3)
+        country = _country(alpha_3)
         return self.locale.territories.get(country.alpha_2, country.name)
 
     def language_name(self, code: str) -> str:

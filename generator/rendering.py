@@ -96,7 +96,7 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      autoescape=True)
+                      autoescape=True, auto_reload=False)
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
                        attr=html_text, inline=inline_text)
     env.globals.update(link=_link, urls=urls, Markup=Markup)

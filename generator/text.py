@@ -8,6 +8,8 @@ Plain one-line texts are escaped so that no Markdown or HTML in them becomes mar
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
@@ -18,8 +20,8 @@ ALLOWED_TAGS = {"p", "br", "hr", "a", "em", "strong", "code", "pre", "blockquote
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "noopener noreferrer nofollow ugc"
-# Characters that can start Markdown or HTML syntax inside a line.
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&\"'~=:^$%@")
+# Characters that can start Markdown or HTML syntax inside a line, as numeric entities.
+_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>&\"'~=:^$%@"})
 
 
 class _DemoteHeadings(Treeprocessor):
@@ -42,8 +44,9 @@ def _contributor_markdown() -> markdown.Markdown:
 _MD = _contributor_markdown()
 
 
+@lru_cache(maxsize=20_000)
 def markdown_html(text: str) -> Markup:
-    """Render contributor Markdown to sanitised HTML."""
+    """Render contributor Markdown to sanitised HTML (cached: the languages share texts)."""
     _MD.reset()
     html = _MD.convert(text)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
@@ -52,8 +55,7 @@ def markdown_html(text: str) -> Markup:
 
 def inline_text(text) -> Markup:
     """Plain text for a Markdown line: every character that could start syntax is an entity."""
-    text = str(text)
-    return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SPECIAL else c for c in text))
+    return Markup(str(text).translate(_MARKDOWN_ENTITIES))
 
 
 def html_text(text) -> Markup:

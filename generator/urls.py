@@ -6,8 +6,6 @@ language; MkDocs turns `practices/x.md` into the URL `practices/x/`.
 
 from __future__ import annotations
 
-import posixpath
-
 FOLDERS = {"practice": "practices", "expert": "experts", "centre": "centres",
            "organization": "organizations"}
 SOURCE_FOLDERS = {"practice": "practices", "expert": "content/experts",
@@ -42,7 +40,8 @@ def source_file(kind: str, record_id: str) -> str:
 
 def link(from_page: str, to_page: str) -> str:
     """A relative Markdown link target, which MkDocs checks and rewrites."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    # Up to the docs root, then down: simpler and much faster than posixpath.relpath.
+    return "../" * from_page.count("/") + to_page
 
 
 def page_url(page: str) -> str:

@@ -1,0 +1,156 @@
+"""Site build per stage on synthetic knowledge bases, with the issue "site" targets as ratios.
+
+Prints, per size and language count: time and pages per second of load, validate, render,
+write, MkDocs (one language after another, and in parallel) and Pagefind; the average
+practice page's bytes; whether a second generation rewrites anything; and, for one
+language, the time to rebuild after editing one practice (`mkdocs build --dirty`, what
+`sskb serve` runs) against a full build.
+
+    python benchmarks/site_speed.py [--sizes 100 1000 5000] [--languages 1 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import REPO, make_knowledge_base, practice_yaml  # noqa: E402
+
+from generator import building, loading  # noqa: E402
+from generator.linking import load_knowledge_base  # noqa: E402
+from generator.rendering import Settings, render_language  # noqa: E402
+from generator.view import make_view  # noqa: E402
+from generator.writing import write_tree  # noqa: E402
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start
+
+
+def project(root: Path, size: int) -> Path:
+    make_knowledge_base(root, size)
+    for name in ("mkdocs.yml", "overrides", "hooks"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    return root
+
+
+def parse_all(root: Path) -> None:
+    for path in root.rglob("*.yaml"):
+        loading.read_file(path)
+
+
+def generate(root: Path, languages) -> tuple[dict, int]:
+    stages = {}
+    _, stages["load"] = timed(parse_all, root)
+    (kb, problems), total = timed(load_knowledge_base, root)
+    assert not problems, problems[:3]
+    stages["validate"] = max(total - stages["load"], 0.0)
+    view = make_view(kb)
+    settings = Settings()
+    pages, stages["render"] = timed(
+        lambda: {lang: render_language(view, lang, settings) for lang in languages})
+    reports, stages["write"] = timed(
+        lambda: [write_tree(root / "build" / "docs" / lang, pages[lang]) for lang in languages])
+    return stages, sum(len(p) for p in pages.values())
+
+
+def mkdocs(root: Path, languages, site: Path, jobs: int) -> float:
+    def one(language):
+        building.mkdocs_build(root, language, site, drafts=False)
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one, languages))
+    return time.perf_counter() - start
+
+
+def pagefind(site: Path, languages) -> float:
+    start = time.perf_counter()
+    for language in languages:
+        building.pagefind_index(site, language)
+    return time.perf_counter() - start
+
+
+def practice_page_bytes(site: Path, language: str) -> float:
+    pages = [p for p in (site / language / "practices").glob("*/index.html")]
+    return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def edit_one(root: Path, site: Path) -> tuple[float, int]:
+    """Edit one practice, regenerate, and rebuild dirty: seconds and Markdown files written."""
+    path = root / "practices" / "practice-00007.yaml"
+    path.write_text(practice_yaml(7).replace("Regional training", "Edited regional training"),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    (kb, _), _ = timed(load_knowledge_base, root)
+    pages = render_language(make_view(kb), "en", Settings())
+    report = write_tree(root / "build" / "docs" / "en", pages)
+    env = building.language_env(root, "en", site, False)
+    building._run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--quiet",
+                   "--config-file", str(root / "mkdocs.yml")], env, root)
+    return time.perf_counter() - start, report.written
+
+
+def run(size: int, count: int, jobs: int) -> None:
+    languages = ("en", "fr", "ar", "es", "ru", "zh")[:count] if count > 1 else ("en",)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = project(Path(tmp) / "kb", size)
+        stages, pages = generate(root, languages)
+        site = root / "site"
+        sequential = mkdocs(root, languages, site, jobs=1)
+        parallel = mkdocs(root, languages, site, jobs=jobs) if count > 1 else sequential
+        stages["search"] = pagefind(site, languages)
+        again, _ = generate(root, languages)
+        print(f"\n== {size} practices, {count} language(s), {pages} pages ==")
+        for stage, seconds in stages.items():
+            print(f"{stage:<10} {seconds:8.2f} s  {pages / max(seconds, 1e-9):10,.0f} pages/s")
+        print(f"{'mkdocs':<10} {sequential:8.2f} s  {pages / sequential:10,.0f} pages/s"
+              " (languages one after another)")
+        if count > 1:
+            print(f"{'mkdocs ||':<10} {parallel:8.2f} s  {pages / parallel:10,.0f} pages/s"
+                  f" ({jobs} at once)")
+            print(f"parallel / sequential MkDocs: {parallel / sequential:.2f} (target <= 0.60)")
+        ours = sum(stages.values()) - stages["load"]  # load is inside validate's total
+        print(f"ours (validate+render+write+search) / MkDocs: {ours / parallel:.2f} "
+              "(target < 0.20)")
+        print(f"average practice page: {practice_page_bytes(site, 'en') / 1024:.1f} KB "
+              "(target < 40 KB)")
+        print(f"second generation: {again['write']:.2f} s writing, files rewritten: "
+              f"{rewritten_count(root, languages)}")
+        if count == 1:
+            seconds, written = edit_one(root, site)
+            print(f"edit one practice -> dirty rebuild: {seconds:.2f} s, {written} Markdown "
+                  f"file(s) written; / full build: {seconds / sequential:.2f} (target < 0.10)")
+
+
+def rewritten_count(root: Path, languages) -> int:
+    """Generate once more and count the Markdown files actually rewritten."""
+    kb, _ = load_knowledge_base(root)
+    view = make_view(kb)
+    return sum(write_tree(root / "build" / "docs" / lang,
+                          render_language(view, lang, Settings())).written
+               for lang in languages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--languages", type=int, nargs="+", default=[1, 6],
+                        choices=[1, 2, 3, 4, 5, 6])
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    for size in args.sizes:
+        for count in args.languages:
+            run(size, count, args.jobs)
+
+
+if __name__ == "__main__":
+    main()
