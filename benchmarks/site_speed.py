@@ -12,6 +12,7 @@ language, the time to rebuild after editing one practice (`mkdocs build --dirty`
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -84,19 +85,36 @@ def practice_page_bytes(site: Path, language: str) -> float:
     return sum(p.stat().st_size for p in pages) / len(pages)
 
 
-def edit_one(root: Path, site: Path) -> tuple[float, int]:
-    """Edit one practice, regenerate, and rebuild dirty: seconds and Markdown files written."""
-    path = root / "practices" / "practice-00007.yaml"
-    path.write_text(practice_yaml(7).replace("Regional training", "Edited regional training"),
-                    encoding="utf-8")
-    start = time.perf_counter()
-    (kb, _), _ = timed(load_knowledge_base, root)
-    pages = render_language(make_view(kb), "en", Settings())
-    report = write_tree(root / "build" / "docs" / "en", pages)
+def edit_one(root: Path, site: Path) -> tuple[float, float]:
+    """Full build, then one practice edited and rebuilt as `sskb serve` does.
+
+    In one warm process, like the server: MkDocs with the hook, which regenerates the pages
+    from the YAML before each build (only changed files are written), and `dirty=True`,
+    which rebuilds only pages whose Markdown changed. Returns (full, after edit) seconds.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     env = building.language_env(root, "en", site, False)
-    building._run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--quiet",
-                   "--config-file", str(root / "mkdocs.yml")], env, root)
-    return time.perf_counter() - start, report.written
+    env.pop("SSKB_GENERATED")
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        start = time.perf_counter()
+        mkdocs_build(load_config(str(root / "mkdocs.yml")))
+        full = time.perf_counter() - start
+        path = root / "practices" / "practice-00007.yaml"
+        path.write_text(practice_yaml(7).replace("Regional training", "Edited training"),
+                        encoding="utf-8")
+        start = time.perf_counter()
+        mkdocs_build(load_config(str(root / "mkdocs.yml")), dirty=True)
+        edited = time.perf_counter() - start
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    page = (site / "en" / "practices" / "practice-00007" / "index.html").read_text()
+    assert "Edited training" in page
+    return full, edited
 
 
 def run(size: int, count: int, jobs: int) -> None:
@@ -126,9 +144,9 @@ def run(size: int, count: int, jobs: int) -> None:
         print(f"second generation: {again['write']:.2f} s writing, files rewritten: "
               f"{rewritten_count(root, languages)}")
         if count == 1:
-            seconds, written = edit_one(root, site)
-            print(f"edit one practice -> dirty rebuild: {seconds:.2f} s, {written} Markdown "
-                  f"file(s) written; / full build: {seconds / sequential:.2f} (target < 0.10)")
+            full, edited = edit_one(root, site)
+            print(f"serve: full build {full:.2f} s, after editing one practice {edited:.2f} s; "
+                  f"ratio {edited / full:.2f} (target < 0.10)")
 
 
 def rewritten_count(root: Path, languages) -> int:

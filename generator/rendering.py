@@ -130,6 +130,17 @@ class LanguageRenderer:
     def language_names(self, codes) -> list[str]:
         return [self.t.language_name(code) for code in codes]
 
+    def expert_groups(self, field_name: str) -> list[tuple[str, list]]:
+        """Published experts grouped by theme, region or spoken language, for the directory."""
+        groups: dict[str, list] = {}
+        for expert in self.view.experts.values():
+            for value in getattr(expert, field_name):
+                groups.setdefault(value, []).append(expert)
+        name = {"themes": lambda v: self.term("themes", v),
+                "regions": lambda v: self.term("regions", v),
+                "languages": self.t.language_name}[field_name]
+        return sorted((name(value), experts) for value, experts in groups.items())
+
     def facet_label(self, facet: str, value) -> str:
         """How a pillar, region, country, theme or cooperation type is named on a page."""
         if facet == "pillars":
