@@ -110,6 +110,8 @@ class LanguageRenderer:
         self.view, self.language, self.settings = view, language, settings
         self.t = Translator(language)
         self.env = env or make_environment()
+        self._labels: dict[str, Markup] = {}
+        self._here = urls.HOME
 
     def text(self, record, field_name: str) -> Optional[Localized]:
         return pick(getattr(record, field_name), self.language, record.original_language)
@@ -151,9 +153,59 @@ class LanguageRenderer:
             return self.t.country(value)
         return self.t(f"cooperation_{value}")
 
+    def label(self, key: str, **values) -> Markup:
+        """A catalogue string, escaped for a Markdown line (cached: pages repeat labels)."""
+        if values:
+            return inline_text(self.t(key, **values))
+        if key not in self._labels:
+            self._labels[key] = inline_text(self.t(key))
+        return self._labels[key]
+
+    # Link lists are built here rather than in template macros: they are on every page,
+    # many times, and Python is several times faster than Jinja's macro calls.
+
+    def link(self, target: str) -> str:
+        return urls.link(self._here, target)
+
+    def facet_links(self, facet: str, values, filter_name: str) -> Markup:
+        """Links to facet pages, each marked as a Pagefind filter value."""
+        attribute = html_text(filter_name)
+        return Markup(", ").join(
+            Markup(f"[{inline_text(self.facet_label(facet, value))}]"
+                   f"({self.link(urls.facet_page(facet, value))})"
+                   f'{{ data-pagefind-filter="{attribute}" }}') for value in values)
+
+    def record_links(self, kind: str, ids, shown: dict) -> Markup:
+        """Links to records; a person without a public profile stays unnamed."""
+        return Markup(", ").join(
+            Markup(f"[{inline_text(self.name(shown[i]))}]"
+                   f"({self.link(urls.record_page(kind, i))})") if i in shown
+            else self.label("expert_of_network") for i in ids)
+
+    def practice_list(self, practices) -> Markup:
+        if not practices:
+            return self.label("no_practices")
+        return Markup("\n").join(
+            Markup(f"- [{inline_text(self.name(p))}]"
+                   f"({self.link(urls.record_page('practice', p.id))})") for p in practices)
+
+    def facet_index(self, facet: str) -> Markup:
+        return Markup("\n").join(
+            Markup(f"- [{inline_text(self.facet_label(facet, value))}]"
+                   f"({self.link(urls.facet_page(facet, value))}) ({len(practices)})")
+            for value, practices in sorted(self.view.facets[facet].items()))
+
+    def filter_values(self, filter_name: str, labels) -> Markup:
+        """Plain values marked as Pagefind filter values (inline HTML)."""
+        attribute = html_text(filter_name)
+        return Markup(", ").join(
+            Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
+            for label in labels)
+
     def render(self, template: str, here: str, **values) -> str:
+        self._here = here
         return self.env.get_template(template).render(
-            here=here, view=self.view, t=self.t, lang=self.language, r=self,
+            here=here, view=self.view, t=self.label, lang=self.language, r=self,
             settings=self.settings, **values)
 
     def pages(self) -> dict[str, str]:

@@ -42,5 +42,5 @@ def inline_text(text) -> Markup:
 
 
 def html_text(text) -> Markup:
-    """Plain text inside an HTML block or attribute."""
-    return escape(str(text))
+    """Plain text inside an HTML block or attribute (text already escaped is unescaped first)."""
+    return escape(text.unescape() if isinstance(text, Markup) else str(text))
