@@ -136,9 +136,9 @@ def run(size: int, count: int, jobs: int) -> None:
             print(f"{'mkdocs ||':<10} {parallel:8.2f} s  {pages / parallel:10,.0f} pages/s"
                   f" ({jobs} at once)")
             print(f"parallel / sequential MkDocs: {parallel / sequential:.2f} (target <= 0.60)")
-        ours = sum(stages.values()) - stages["load"]  # load is inside validate's total
-        print(f"ours (validate+render+write+search) / MkDocs: {ours / parallel:.2f} "
-              "(target < 0.20)")
+        ours = sum(stages.values())  # load, validate, render, write, search
+        print(f"ours (load+validate+render+write+search) / MkDocs, both one language after "
+              f"another: {ours / sequential:.2f} (target < 0.20)")
         print(f"average practice page: {practice_page_bytes(site, 'en') / 1024:.1f} KB "
               "(target < 40 KB)")
         print(f"second generation: {again['write']:.2f} s writing, files rewritten: "

@@ -55,9 +55,15 @@ def mkdocs_build(root: Path, language: str, site: Path, drafts: bool) -> None:
          language_env(root, language, site, drafts), root)
 
 
+# Only these pages carry data-pagefind-body (overrides/main.html): Pagefind need not read
+# the listing pages at all.
+INDEXED = "{practices,experts,centres,organizations,about}/**/*.html"
+
+
 def pagefind_index(site: Path, language: str) -> None:
     _run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(site / language),
-          "--exclude-selectors", ".headerlink", "--silent"], dict(os.environ), site)
+          "--glob", INDEXED, "--exclude-selectors", ".headerlink", "--silent"],
+         dict(os.environ), site)
 
 
 def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path | None = None,

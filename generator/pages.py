@@ -1,4 +1,9 @@
-"""The pages of the site: which template renders which path, with what (pure)."""
+"""The pages of the site: which template renders which path, with what (pure).
+
+Each page also names what it shows, as digests of records (see `View.digests`): a page
+whose digests are unchanged renders the same text, so `sskb serve` renders again only the
+pages that an edit touches.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +14,44 @@ from .view import View
 
 FACET_TEMPLATES = {"pillars": "pillar", "regions": "region", "countries": "country",
                    "themes": "theme", "cooperation": "cooperation"}
+RELATED = (("expert", "experts"), ("centre", "centres"), ("organization", "organizations"))
 
 
-def all_pages(view: View) -> Iterator[tuple[str, str, dict]]:
-    """(path, template, values) for every page; the same paths in every language."""
-    yield urls.HOME, "home.md.j2", {}
-    yield urls.ABOUT, "about.md.j2", {}
-    yield urls.SEARCH, "search.md.j2", {}
-    yield urls.kind_index("practice"), "practices.md.j2", {}
-    for practice in view.practices:
-        yield urls.record_page("practice", practice.id), "practice.md.j2", {"p": practice}
-    yield urls.kind_index("expert"), "experts.md.j2", {}
-    for expert in view.experts.values():
-        yield urls.record_page("expert", expert.id), "expert.md.j2", {"e": expert}
-    yield urls.kind_index("centre"), "centres.md.j2", {}
-    for centre in view.centres.values():
-        yield urls.record_page("centre", centre.id), "centre.md.j2", {"c": centre}
-    yield urls.kind_index("organization"), "organizations.md.j2", {}
-    for organization in view.organizations.values():
-        yield (urls.record_page("organization", organization.id), "organization.md.j2",
-               {"o": organization})
-    for facet, name in FACET_TEMPLATES.items():
-        yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}
+def _listing(view: View, practices) -> tuple:
+    return tuple(view.digests[("practice", p.id)] for p in practices)
+
+
+def _related(view: View, record) -> tuple:
+    """Digests of the records a record page names (their names and links appear on it)."""
+    names = [(kind, i) for kind, field in RELATED for i in getattr(record, field, ())]
+    return tuple(view.digests.get(key, "hidden") for key in names)
+
+
+def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
+    """(path, template, values, inputs) for every page; the same paths in every language."""
+    everything = _listing(view, view.practices) + tuple(
+        view.digests[(kind, i)] for kind, field in RELATED for i in getattr(view, field))
+    yield urls.HOME, "home.md.j2", {}, everything
+    yield urls.ABOUT, "about.md.j2", {}, ()
+    yield urls.SEARCH, "search.md.j2", {}, ()
+    yield urls.kind_index("practice"), "practices.md.j2", {}, _listing(view, view.practices)
+    for p in view.practices:
+        yield (urls.record_page("practice", p.id), "practice.md.j2", {"p": p},
+               (view.digests[("practice", p.id)],) + _related(view, p))
+    for kind, field in RELATED:
+        records = getattr(view, field)
+        yield urls.kind_index(kind), f"{field}.md.j2", {}, tuple(
+            view.digests[(kind, i)] for i in records)
+        letter = kind[0]
+        for record_id, record in records.items():
+            inputs = ((view.digests[(kind, record_id)],) + _related(view, record)
+                      + _listing(view, view.backlinks.get((kind, record_id), [])))
+            yield (urls.record_page(kind, record_id), f"{kind}.md.j2", {letter: record},
+                   inputs)
+    for facet in FACET_TEMPLATES:
+        yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}, tuple(
+            (value, len(practices)) for value, practices in sorted(view.facets[facet].items()))
         for value, practices in sorted(view.facets[facet].items()):
             yield (urls.facet_page(facet, value), "facet.md.j2",
-                   {"facet": facet, "value": value, "practices": practices})
+                   {"facet": facet, "value": value, "practices": practices},
+                   _listing(view, practices))

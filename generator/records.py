@@ -46,8 +46,30 @@ class Entry:
         return Problem(self.path, line, column, field_name(loc), code, message)
 
 
+# Files read in this process, by path: unchanged files (same size and modification time)
+# are not parsed again. `sskb serve` rebuilds after each save; only the saved file is read.
+_READ: dict[Path, tuple[tuple, tuple]] = {}
+
+
 def read_record(root: Path, path: Path, model: type[Model],
                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
+    """Load, validate and check one file, or take it from this process's earlier read."""
+    try:
+        stat = path.stat()
+        key = (root, model, personal, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    cached = _READ.get(path)
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]
+    result = _read_record(root, path, model, personal)
+    if key is not None:
+        _READ[path] = (key, result)
+    return result
+
+
+def _read_record(root: Path, path: Path, model: type[Model],
+                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file.
 
     A file that cannot be read gives no entry; one whose data does not fit the model gives

@@ -103,6 +103,10 @@ def make_environment() -> Environment:
     return env
 
 
+# Per language and settings, the pages this process rendered last, by (path, inputs).
+_RENDERED: dict[tuple, dict] = {}
+
+
 class LanguageRenderer:
     """Renders every page of one language."""
 
@@ -209,9 +213,19 @@ class LanguageRenderer:
             settings=self.settings, **values)
 
     def pages(self) -> dict[str, str]:
-        """Every page of this language: path -> Markdown."""
-        return {path: self.render(template, path, **values)
-                for path, template, values in all_pages(self.view)}
+        """Every page of this language: path -> Markdown.
+
+        Pages whose inputs are unchanged since this process last rendered them are reused.
+        """
+        common = (self.language, self.settings, self.view.drafts,
+                  self.view.digests["vocabularies"])
+        previous = _RENDERED.get(common, {})
+        current = {}
+        for path, template, values, inputs in all_pages(self.view):
+            key = (path, inputs)
+            current[key] = previous.get(key) or self.render(template, path, **values)
+        _RENDERED[common] = current
+        return {path: text for (path, _), text in current.items()}
 
 
 def render_language(view: View, language: str, settings: Settings) -> dict[str, str]:

@@ -7,6 +7,7 @@ about them is left out here, so no template can show it by mistake.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -32,6 +33,9 @@ class View:
     backlinks: dict[tuple[str, str], list[Practice]] = field(default_factory=dict)
     # facet -> value -> practices, newest first
     facets: dict[str, dict] = field(default_factory=dict)
+    # (kind, id) -> digest of the record's data; "vocabularies" -> digest of the terms.
+    # A page whose inputs have the same digests renders the same (see rendering.py).
+    digests: dict = field(default_factory=dict)
 
     def shows_contact(self, expert: Expert) -> bool:
         return expert.consent.contact
@@ -65,7 +69,22 @@ def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
                 _terms(kb, "regions"), drafts)
     view.backlinks = _backlinks(view)
     view.facets = _facets(practices)
+    view.digests = _digests(view)
     return view
+
+
+def _digest(*models) -> str:
+    data = b"\0".join(m.model_dump_json().encode() for m in models)
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _digests(view: View) -> dict:
+    digests = {("practice", p.id): _digest(p) for p in view.practices}
+    for kind, records in (("expert", view.experts), ("centre", view.centres),
+                          ("organization", view.organizations)):
+        digests.update({(kind, i): _digest(r) for i, r in records.items()})
+    digests["vocabularies"] = _digest(*view.themes.values(), *view.regions.values())
+    return digests
 
 
 def _backlinks(view: View) -> dict:
