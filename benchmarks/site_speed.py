@@ -85,12 +85,21 @@ def practice_page_bytes(site: Path, language: str) -> float:
     return sum(p.stat().st_size for p in pages) / len(pages)
 
 
-def edit_one(root: Path, site: Path) -> tuple[float, float]:
+EDITS = {
+    # a typical save: the description changes; only the practice's own page changes
+    "description": ("First paragraph of description 7", "First paragraph of the edited text 7"),
+    # the worst case: the title changes, and so does every list that names the practice
+    "title": ("Regional training of investigators number 7", "Edited title 7"),
+}
+
+
+def edit_one(root: Path, site: Path) -> tuple[float, dict]:
     """Full build, then one practice edited and rebuilt as `sskb serve` does.
 
     In one warm process, like the server: MkDocs with the hook, which regenerates the pages
     from the YAML before each build (only changed files are written), and `dirty=True`,
-    which rebuilds only pages whose Markdown changed. Returns (full, after edit) seconds.
+    which rebuilds only pages whose Markdown changed. Returns the full build's seconds and
+    the seconds after each kind of edit.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -104,16 +113,18 @@ def edit_one(root: Path, site: Path) -> tuple[float, float]:
         mkdocs_build(load_config(str(root / "mkdocs.yml")))
         full = time.perf_counter() - start
         path = root / "practices" / "practice-00007.yaml"
-        path.write_text(practice_yaml(7).replace("Regional training", "Edited training"),
-                        encoding="utf-8")
-        start = time.perf_counter()
-        mkdocs_build(load_config(str(root / "mkdocs.yml")), dirty=True)
-        edited = time.perf_counter() - start
+        edited = {}
+        for name, (old, new) in EDITS.items():
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new),
+                            encoding="utf-8")
+            start = time.perf_counter()
+            mkdocs_build(load_config(str(root / "mkdocs.yml")), dirty=True)
+            edited[name] = time.perf_counter() - start
+            page = site / "en" / "practices" / "practice-00007" / "index.html"
+            assert new in page.read_text(encoding="utf-8"), name
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    page = (site / "en" / "practices" / "practice-00007" / "index.html").read_text()
-    assert "Edited training" in page
     return full, edited
 
 
@@ -145,8 +156,9 @@ def run(size: int, count: int, jobs: int) -> None:
               f"{rewritten_count(root, languages)}")
         if count == 1:
             full, edited = edit_one(root, site)
-            print(f"serve: full build {full:.2f} s, after editing one practice {edited:.2f} s; "
-                  f"ratio {edited / full:.2f} (target < 0.10)")
+            for name, seconds in edited.items():
+                print(f"serve: full build {full:.2f} s; after editing one practice's {name} "
+                      f"{seconds:.2f} s; ratio {seconds / full:.2f} (target < 0.10)")
 
 
 def rewritten_count(root: Path, languages) -> int:

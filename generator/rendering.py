@@ -187,11 +187,14 @@ class LanguageRenderer:
             else self.label("expert_of_network") for i in ids)
 
     def practice_list(self, practices) -> Markup:
+        """A list of practices as an HTML block: long lists are cheap for MkDocs' Markdown
+        this way (the links are built from validated ids, and tests check they resolve)."""
         if not practices:
             return self.label("no_practices")
-        return Markup("\n").join(
-            Markup(f"- [{inline_text(self.name(p))}]"
-                   f"({self.link(urls.record_page('practice', p.id))})") for p in practices)
+        items = "\n".join(
+            f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}">'
+            f"{html_text(self.name(p))}</a></li>" for p in practices)
+        return Markup(f'<ul class="sskb-list">\n{items}\n</ul>')
 
     def facet_index(self, facet: str) -> Markup:
         return Markup("\n").join(

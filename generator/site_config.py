@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.utils.yaml import yaml_load
 
 from .codes import UN_LANGUAGES
@@ -48,3 +49,12 @@ def translate_nav(nav):
         if item.is_section and item.title == "Browse":
             item.title = t("browse")
     return nav
+
+
+def cache_templates(env, root: Path):
+    """Keep the theme's compiled templates on disk: every language build and every rebuild
+    of `sskb serve` (which reloads the theme) would otherwise compile them again."""
+    folder = root / "build" / "jinja-cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env

@@ -50,3 +50,8 @@ def page_url(page: str) -> str:
         return ""
     stem = page[: -len(".md")]
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """A relative URL for raw HTML, between the built pages (directory URLs)."""
+    return "../" * page_url(from_page).count("/") + page_url(to_page)

@@ -73,9 +73,19 @@ def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
     return view
 
 
+# Records are reused between loads when their file is unchanged (records.py), and so are
+# their digests; the record is kept in the value so that its id() is not reused.
+_DIGESTS: dict[int, tuple] = {}
+
+
 def _digest(*models) -> str:
+    if len(models) == 1 and id(models[0]) in _DIGESTS:
+        return _DIGESTS[id(models[0])][1]
     data = b"\0".join(m.model_dump_json().encode() for m in models)
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if len(models) == 1:
+        _DIGESTS[id(models[0])] = (models[0], digest)
+    return digest
 
 
 def _digests(view: View) -> dict:

@@ -13,6 +13,25 @@ class WriteReport:
     removed: int
 
 
+# What this process last wrote, by path, with the file's modification time then: a file
+# untouched since needs no reading to compare (`sskb serve` regenerates on every save).
+_WRITTEN: dict[Path, tuple[str, int]] = {}
+
+
+def _unchanged(path: Path, text: str) -> bool:
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return False
+    known = _WRITTEN.get(path)
+    if known is not None and known[1] == mtime:
+        return known[0] == text
+    same = path.read_bytes() == text.encode("utf-8")
+    if same:
+        _WRITTEN[path] = (text, mtime)
+    return same
+
+
 def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
     """Make `folder` hold exactly `pages` (path -> text).
 
@@ -23,16 +42,14 @@ def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
     written = unchanged = removed = 0
     for relative, text in pages.items():
         path = folder / relative
-        data = text.encode("utf-8")
-        try:
-            if path.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if _unchanged(path, text):
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
+        temporary.write_bytes(text.encode("utf-8"))
         temporary.replace(path)  # atomic: a reader never sees half a page
+        _WRITTEN[path] = (text, path.stat().st_mtime_ns)
         written += 1
     wanted = {folder / relative for relative in pages}
     for path in sorted(folder.rglob("*"), reverse=True):

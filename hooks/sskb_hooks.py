@@ -33,6 +33,10 @@ def on_pre_build(config):
         raise PluginError("the knowledge base has problems:\n" + as_text(error.problems))
 
 
+def on_env(env, config, files):
+    return site_config.cache_templates(env, ROOT)
+
+
 def on_nav(nav, config, files):
     return site_config.translate_nav(nav)
 

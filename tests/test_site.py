@@ -160,3 +160,34 @@ def test_a_broken_internal_link_fails_the_build(built):
         (docs / "broken.md").unlink()
     assert result.returncode == 1
     assert "missing-page.md" in result.stderr
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def test_every_internal_link_resolves(built):
+    _, site, _ = built
+    checked = 0
+    for page in site.rglob("*.html"):
+        collector = LinkCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for href in collector.hrefs:
+            if re.match(r"([a-z]+:|//|#)", href):
+                continue
+            path = href.split("#")[0]
+            # The 404 pages link from the site's root (MkDocs uses site_url's path there).
+            base = site if path.startswith("/") else page.parent
+            target = (base / path.lstrip("/")).resolve()
+            if href.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), (page.relative_to(site), href)
+            checked += 1
+    assert checked > 500
