@@ -67,6 +67,19 @@ def test_search_finds_the_practice_in_its_language(server, browser, language, qu
     assert any(title in found for found in titles), titles
 
 
+def test_a_result_opens_its_page(server, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/fr/search/?q=imams")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        page.click(".pagefind-ui__result-link")
+        page.wait_for_load_state()
+        assert "/fr/practices/" in page.url
+        assert "imams" in page.inner_text("h1")
+    finally:
+        page.close()
+
+
 def test_search_offers_the_facets(server, browser):
     _, drawer = search(browser, f"{server}/fr/search/?q=terrorisme")
     for facet in ("Pilier", "Région", "Pays", "Thème", "Type de coopération", "Type de fiche"):
