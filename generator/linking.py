@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .codes import UN_LANGUAGES
 from .problems import Problem, sort_problems
 from .records import KINDS, VOCABULARIES, Entry, read_record, read_vocabulary, record_files
 
@@ -49,6 +50,12 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
                 if term.id in kb.vocabularies[name]:
                     problems.append(entry.problem(("terms", index, "id"), "duplicate-id",
                                                   f"'{term.id}' is used by another term"))
+                missing = [lang for lang in UN_LANGUAGES if lang not in term.label]
+                if missing:
+                    problems.append(entry.problem(
+                        ("terms", index, "label"), "missing-translation",
+                        f"has no label in {', '.join(missing)}: every term needs a label in "
+                        "the six UN languages"))
                 kb.vocabularies[name][term.id] = entry
     for kind in KINDS:
         files, found = record_files(root, kind)
