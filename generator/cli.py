@@ -14,6 +14,12 @@ from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
 from .problems import FORMATS, as_text
 from .site_config import read_extra, settings
+from .translations import as_json as translations_json
+from .translations import as_text as translations_text
+from .translations import translation_status
+from .view import make_view
+
+TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
 
 MARKERS = ("practices", "content")
 
@@ -89,6 +95,17 @@ def cmd_serve(args, parser) -> int:
     return subprocess.call(command, env=env, cwd=root)
 
 
+def cmd_translations(args, parser) -> int:
+    root = _root(parser, args.root)
+    kb, problems = load_knowledge_base(root)
+    if problems:
+        print(as_text(problems))
+        return 1
+    status = translation_status(make_view(kb, drafts=args.drafts))
+    print(TRANSLATION_FORMATS[args.format](status))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sskb", description="South-South CT/PVE knowledge base: validate and build.")
@@ -111,6 +128,13 @@ def make_parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
     build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
     build_cmd.set_defaults(run=cmd_build, parser=build_cmd)
+
+    translations = commands.add_parser(
+        "translations", help="how many records exist in each language, and which lack one")
+    translations.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
+    translations.add_argument("--drafts", action="store_true", help="count drafts too")
+    translations.set_defaults(run=cmd_translations, parser=translations)
 
     serve = commands.add_parser("serve", help="preview one language, rebuilt as records change")
     serve.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")

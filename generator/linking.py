@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .codes import UN_LANGUAGES
+from .handwritten import load_pages
 from .problems import Problem, sort_problems
 from .records import KINDS, VOCABULARIES, Entry, read_record, read_vocabulary, record_files
 
@@ -25,6 +26,7 @@ class KnowledgeBase:
     # extra problem, and every entry loaded, valid or not, for checking what it names.
     broken: dict[str, set[str]] = field(default_factory=dict)
     loaded: list[Entry] = field(default_factory=list)
+    pages: dict = field(default_factory=dict)  # (name, language) -> handwritten.Page
 
     def get(self, kind: str, record_id: str):
         entry = self.records.get(kind, {}).get(record_id)
@@ -81,6 +83,8 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
                 continue
             by_id[entry.record.id] = entry
     problems += check_links(kb)
+    kb.pages, found = load_pages(root)
+    problems += found
     return kb, sort_problems(problems)
 
 

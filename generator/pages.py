@@ -27,12 +27,21 @@ def _related(view: View, record) -> tuple:
     return tuple(view.digests.get(key, "hidden") for key in names)
 
 
+def _handwritten(view: View, name: str) -> tuple:
+    """A hand-written page's text in every language (the cache key holds the language)."""
+    return tuple((language, page.meta, page.body) for (page_name, language), page
+                 in sorted(view.pages.items()) if page_name == name)
+
+
 def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
     """(path, template, values, inputs) for every page; the same paths in every language."""
     everything = _listing(view, view.practices) + tuple(
         view.digests[(kind, i)] for kind, field in RELATED for i in getattr(view, field))
-    yield urls.HOME, "home.md.j2", {}, everything
-    yield urls.ABOUT, "about.md.j2", {}, ()
+    yield urls.HOME, "home.md.j2", {}, everything + _handwritten(view, "home")
+    yield urls.ABOUT, "handwritten.md.j2", {"name": "about"}, _handwritten(view, "about")
+    yield (urls.CONTRIBUTE, "handwritten.md.j2", {"name": "contribute"},
+           _handwritten(view, "contribute"))
+    yield urls.TRANSLATIONS, "translations.md.j2", {}, everything
     yield urls.SEARCH, "search.md.j2", {}, ()
     yield urls.kind_index("practice"), "practices.md.j2", {}, _listing(view, view.practices)
     for p in view.practices:
@@ -49,7 +58,8 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
             yield (urls.record_page(kind, record_id), f"{kind}.md.j2", {letter: record},
                    inputs)
     for facet in FACET_TEMPLATES:
-        yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}, tuple(
+        extra = _handwritten(view, "pillars") if facet == "pillars" else ()
+        yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}, extra + tuple(
             (value, len(practices)) for value, practices in sorted(view.facets[facet].items()))
         for value, practices in sorted(view.facets[facet].items()):
             yield (urls.facet_page(facet, value), "facet.md.j2",

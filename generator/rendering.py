@@ -16,6 +16,7 @@ from markupsafe import Markup
 from . import urls
 from .i18n import Translator
 from .pages import all_pages
+from .translations import FULL, MISSING, available_languages, coverage, translation_status
 from .text import html_text, inline_text, markdown_html
 from .view import View
 
@@ -66,6 +67,11 @@ def pick(texts: Optional[dict], language: str, original: str) -> Optional[Locali
     return Localized(texts[original], original, True)
 
 
+# A text shown in another language than the page's is not indexed with the page's language:
+# the page in its own language indexes it.
+_IGNORED = " data-pagefind-ignore"
+
+
 def _escape_output(value):
     if value is None:
         return ""
@@ -76,15 +82,15 @@ def _markdown_block(value: Optional[Localized]) -> Markup:
     if value is None:
         return Markup("")
     html = markdown_html(value.text)
-    return Markup(f'<div class="sskb-text" lang="{value.lang}" dir="{value.dir}">\n'
-                  f"{html}\n</div>")
+    return Markup(f'<div class="sskb-text" lang="{value.lang}" dir="{value.dir}"'
+                  f"{_IGNORED if value.fallback else ''}>\n{html}\n</div>")
 
 
 def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
     if value is None:
         return Markup("")
-    return Markup(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}">'
-                  f"{html_text(value.text)}</p>")
+    return Markup(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}"'
+                  f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
 @pass_context
@@ -98,7 +104,7 @@ def make_environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       autoescape=True, auto_reload=False)
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
-                       attr=html_text, inline=inline_text)
+                       attr=html_text, inline=inline_text, trusted=Markup)
     env.globals.update(link=_link, urls=urls, Markup=Markup)
     return env
 
@@ -120,11 +126,39 @@ class LanguageRenderer:
     def text(self, record, field_name: str) -> Optional[Localized]:
         return pick(getattr(record, field_name), self.language, record.original_language)
 
-    def name(self, record) -> str:
-        """The title or name of a record in this language (plain text)."""
+    def localized_name(self, record) -> Localized:
+        """The title or name of a record in this language, or in its original language."""
         texts = getattr(record, "title", None) or getattr(record, "name")
-        return pick(texts, self.language, record.original_language).text if isinstance(
-            texts, dict) else texts
+        if isinstance(texts, dict):
+            return pick(texts, self.language, record.original_language)
+        return Localized(texts, self.language, False)  # a person's name is not translated
+
+    def name(self, record) -> str:
+        return self.localized_name(record).text
+
+    def lang_attributes(self, record, markdown: bool = False) -> Markup:
+        """`lang` and `dir` for a record's name shown in another language than the page's."""
+        name = self.localized_name(record)
+        if not name.fallback:
+            return Markup("")
+        if markdown:
+            return Markup(f'{{: lang="{name.lang}" dir="{name.dir}" }}')
+        return Markup(f' lang="{name.lang}" dir="{name.dir}"')
+
+    def fallback_notice(self, record) -> Markup:
+        """A visible notice when the record's texts are not (all) in the page's language."""
+        state = coverage(record, self.language)
+        if state == FULL:
+            return Markup("")
+        text = self.t("fallback_notice" if state == MISSING else "partial_notice",
+                      language=self.t.language_name(self.language),
+                      original=self.t.language_name(record.original_language))
+        return Markup(f'!!! info ""\n    {inline_text(text)}\n')
+
+    def available_in(self, record) -> Markup:
+        return Markup(", ").join(
+            Markup(f'<span lang="{lang}">{html_text(self.t.native_name(lang))}</span>')
+            for lang in available_languages(record))
 
     def term(self, vocabulary: str, term_id: str) -> str:
         term = getattr(self.view, vocabulary)[term_id]
@@ -183,7 +217,8 @@ class LanguageRenderer:
         """Links to records; a person without a public profile stays unnamed."""
         return Markup(", ").join(
             Markup(f"[{inline_text(self.name(shown[i]))}]"
-                   f"({self.link(urls.record_page(kind, i))})") if i in shown
+                   f"({self.link(urls.record_page(kind, i))})"
+                   f"{self.lang_attributes(shown[i], markdown=True)}") if i in shown
             else self.label("expert_of_network") for i in ids)
 
     def practice_list(self, practices) -> Markup:
@@ -192,8 +227,8 @@ class LanguageRenderer:
         if not practices:
             return self.label("no_practices")
         items = "\n".join(
-            f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}">'
-            f"{html_text(self.name(p))}</a></li>" for p in practices)
+            f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}"'
+            f"{self.lang_attributes(p)}>{html_text(self.name(p))}</a></li>" for p in practices)
         return Markup(f'<ul class="sskb-list">\n{items}\n</ul>')
 
     def facet_index(self, facet: str) -> Markup:
@@ -208,6 +243,37 @@ class LanguageRenderer:
         return Markup(", ").join(
             Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
             for label in labels)
+
+    def page(self, name: str):
+        """A hand-written page (content/pages) in this language."""
+        return self.view.pages[(name, self.language)]
+
+    def review_notice(self, page) -> Markup:
+        if page.meta.review != "needed":
+            return Markup("")
+        return Markup(f'!!! note ""\n    {self.label("translation_review_needed")}\n')
+
+    def translation_status(self):
+        return translation_status(self.view)
+
+    def lacking_records(self, status, language: str) -> Markup:
+        """Links to the records that are not fully translated into `language`."""
+        lines = []
+        for (lang, kind), lacking in status.lacking.items():
+            if lang != language:
+                continue
+            shown = {"practice": {p.id: p for p in self.view.practices},
+                     "expert": self.view.experts, "centre": self.view.centres,
+                     "organization": self.view.organizations}[kind]
+            for record_id, state in lacking:
+                label = self.label("partly_translated" if state != MISSING else
+                                   "not_translated")
+                lines.append(Markup(
+                    f'<li><a href="{urls.href(self._here, urls.record_page(kind, record_id))}"'
+                    f"{self.lang_attributes(shown[record_id])}>"
+                    f"{html_text(self.name(shown[record_id]))}</a> ({html_text(label)})</li>"))
+        return Markup(f'<ul class="sskb-list">\n{Markup(chr(10)).join(lines)}\n</ul>') \
+            if lines else Markup("")
 
     def render(self, template: str, here: str, **values) -> str:
         self._here = here

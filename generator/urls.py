@@ -15,6 +15,8 @@ FACETS = ("pillars", "regions", "countries", "themes", "cooperation")
 HOME = "index.md"
 SEARCH = "search.md"
 ABOUT = "about.md"
+CONTRIBUTE = "contribute.md"
+TRANSLATIONS = "translations.md"
 
 
 def record_page(kind: str, record_id: str) -> str:

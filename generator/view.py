@@ -29,6 +29,7 @@ class View:
     themes: dict[str, Term]
     regions: dict[str, Term]
     drafts: bool = False
+    pages: dict = field(default_factory=dict)  # hand-written: (name, language) -> Page
     # (kind, id) -> practices that name it, newest first
     backlinks: dict[tuple[str, str], list[Practice]] = field(default_factory=dict)
     # facet -> value -> practices, newest first
@@ -67,6 +68,7 @@ def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
     view = View(practices, experts, _visible(kb, "centre", statuses),
                 _visible(kb, "organization", statuses), _terms(kb, "themes"),
                 _terms(kb, "regions"), drafts)
+    view.pages = kb.pages
     view.backlinks = _backlinks(view)
     view.facets = _facets(practices)
     view.digests = _digests(view)

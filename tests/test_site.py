@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,27 +12,7 @@ import pytest
 from generator.building import build
 from generator.codes import UN_LANGUAGES
 
-from conftest import FIXTURE_KB, REPO
-
-SITE_FILES = ("mkdocs.yml", "overrides", "hooks")
-
-
-def make_project(root: Path) -> Path:
-    """A copy of the fixture knowledge base with this repository's site configuration."""
-    shutil.copytree(FIXTURE_KB, root)
-    for name in SITE_FILES:
-        source = REPO / name
-        copy = shutil.copytree if source.is_dir() else shutil.copyfile
-        copy(source, root / name)
-    return root
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("project") / "kb")
-    lines = []
-    build(root, say=lines.append)
-    return root, root / "site", lines
+from conftest import make_project
 
 
 def html(site: Path, lang: str, page: str) -> str:

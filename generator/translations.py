@@ -1,0 +1,83 @@
+"""Which records exist in which language: for fallback notices, `sskb translations` and the
+Translation status page (pure)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .codes import UN_LANGUAGES
+from .models import Model
+from .view import View
+
+FULL, PARTIAL, MISSING = "full", "partial", "missing"
+KINDS = (("practice", "practices"), ("expert", "experts"), ("centre", "centres"),
+         ("organization", "organizations"))
+
+
+def localized_fields(record: Model) -> dict[str, dict]:
+    """The record's texts that exist in several languages, by field name."""
+    return {name: value for name in type(record).model_fields
+            if isinstance(value := getattr(record, name), dict) and value
+            and set(value) <= set(UN_LANGUAGES)}
+
+
+def coverage(record: Model, language: str) -> str:
+    """FULL when every text of the record exists in `language`, MISSING when none does."""
+    texts = localized_fields(record)
+    present = sum(1 for value in texts.values() if language in value)
+    if present == len(texts):
+        return FULL
+    return MISSING if present == 0 else PARTIAL
+
+
+def available_languages(record: Model) -> list[str]:
+    return [lang for lang in UN_LANGUAGES if coverage(record, lang) == FULL]
+
+
+@dataclass
+class Status:
+    """Per language and record kind: counts, and the records not fully translated."""
+
+    counts: dict = field(default_factory=dict)    # (language, kind) -> {FULL: n, ...}
+    lacking: dict = field(default_factory=dict)   # (language, kind) -> [(id, coverage)]
+
+
+def translation_status(view: View) -> Status:
+    status = Status()
+    for language in UN_LANGUAGES:
+        for kind, attribute in KINDS:
+            records = getattr(view, attribute)
+            records = records if isinstance(records, list) else list(records.values())
+            counts = {FULL: 0, PARTIAL: 0, MISSING: 0}
+            lacking = []
+            for record in records:
+                state = coverage(record, language)
+                counts[state] += 1
+                if state != FULL:
+                    lacking.append((record.id, state))
+            status.counts[(language, kind)] = counts
+            status.lacking[(language, kind)] = lacking
+    return status
+
+
+def as_text(status: Status) -> str:
+    lines = [f"{'language':<9}{'kind':<14}{'full':>6}{'partial':>9}{'missing':>9}"]
+    for (language, kind), counts in status.counts.items():
+        lines.append(f"{language:<9}{kind:<14}{counts[FULL]:>6}{counts[PARTIAL]:>9}"
+                     f"{counts[MISSING]:>9}")
+    words = {PARTIAL: "partly translated", MISSING: "not translated"}
+    for (language, kind), lacking in status.lacking.items():
+        lines += [f"{language}: {kind} {record_id}: {words[state]}"
+                  for record_id, state in lacking]
+    return "\n".join(lines)
+
+
+def as_json(status: Status) -> str:
+    languages = {}
+    for (language, kind), counts in status.counts.items():
+        entry = languages.setdefault(language, {})
+        entry[kind] = {**counts, "lacking": [
+            {"id": record_id, "coverage": state}
+            for record_id, state in status.lacking[(language, kind)]]}
+    return json.dumps({"languages": languages}, ensure_ascii=False, indent=2)
