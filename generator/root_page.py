@@ -36,6 +36,7 @@ def _page(languages, names: dict[str, str], redirect: bool) -> str:
   <title>{escape(Translator("en")("site_name"))}</title>
 {script}</head>
 <body>
+  <h1>{escape(Translator("en")("choose_language"))}</h1>
   <ul>
 {items}
   </ul>

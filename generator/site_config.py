@@ -37,8 +37,10 @@ def read_extra(root: Path) -> dict:
 
 
 def apply_language(config):
-    """The site name in the build's language."""
-    config["site_name"] = Translator(language())("site_name")
+    """The site's name and description in the build's language."""
+    t = Translator(language())
+    config["site_name"] = t("site_name")
+    config["site_description"] = t("site_description")
     return config
 
 
