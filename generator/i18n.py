@@ -10,6 +10,7 @@ import pycountry
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from .codes import UN_LANGUAGES
 
@@ -54,6 +55,9 @@ class Translator:
 
     def language_name(self, code: str) -> str:
         return self.locale.languages.get(code) or code
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self.locale)
 
     def date(self, value: date) -> str:
         return format_date(value, format="long", locale=self.locale)

@@ -194,6 +194,8 @@ class LanguageRenderer:
     def label(self, key: str, **values) -> Markup:
         """A catalogue string, escaped for a Markdown line (cached: pages repeat labels)."""
         if values:
+            values = {name: self.t.number(value) if isinstance(value, int) else value
+                      for name, value in values.items()}
             return inline_text(self.t(key, **values))
         if key not in self._labels:
             self._labels[key] = inline_text(self.t(key))
