@@ -69,6 +69,7 @@ def make_knowledge_base(root: Path, practices: int) -> Path:
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(REPO / "content" / "taxonomy", root / "content" / "taxonomy")
+    shutil.copytree(REPO / "content" / "pages", root / "content" / "pages")
     (root / "content" / "organizations").mkdir(parents=True)
     shutil.copy(REPO / "content" / "organizations" / "aseanapol.yaml",
                 root / "content" / "organizations")
