@@ -54,10 +54,12 @@ class LoadError(Exception):
 
 @dataclass(frozen=True)
 class Loaded:
-    """A file's data, and its text for locating problems later."""
+    """A file's data, its text for locating problems later, and where folded (`>`) texts
+    start (they join lines, which breaks Markdown; the records decide where that matters)."""
 
     data: object
     text: str
+    folded: tuple = ()
 
 
 class _Loader(yaml.CSafeLoader):
@@ -75,7 +77,8 @@ def read_file(path: Path) -> Loaded:
                         f"the file is {size:,} bytes; a record file may hold at most "
                         f"{MAX_FILE_BYTES:,} bytes")
     text = decode(path.read_bytes())
-    return Loaded(parse(text), text)
+    data, folded = parse_marked(text)
+    return Loaded(data, text, folded)
 
 
 def decode(raw: bytes) -> str:
@@ -132,9 +135,14 @@ def _check_node(event) -> None:
 
 def parse(text: str):
     """Build plain data from YAML text: dicts, lists, str, int, bool and None."""
+    return parse_marked(text)[0]
+
+
+def parse_marked(text: str) -> tuple[object, tuple]:
+    """Like `parse`, with the (line, column) of each folded scalar."""
     loader = _Loader(text)
     try:
-        return _build(loader)
+        return _build(loader, text)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
     except yaml.YAMLError as error:
@@ -143,12 +151,14 @@ def parse(text: str):
         loader.dispose()
 
 
-def _build(loader):  # noqa: C901 - one flat loop is what keeps loading fast
+def _build(loader, text: str):  # noqa: C901 - one flat loop is what keeps loading fast
     get_event = loader.get_event
     stack: list = []
     current = root = None
     key = None
     documents = 0
+    folded = []
+    comments = "#" in text
     event = get_event()
     while event is not None:
         kind = type(event)
@@ -166,7 +176,14 @@ def _build(loader):  # noqa: C901 - one flat loop is what keeps loading fast
                 # Escapes such as "\u202e" in double quotes bypass the check of the raw text.
                 _refuse(event, "invisible-character", "the text holds an invisible control "
                         "character written as an escape; delete it")
-            value = _plain(event.value) if event.style == "" else event.value
+            if event.style == "":
+                value = _plain(event.value)
+                if comments and _TRAILING_COMMENT.match(text, event.end_mark.index):
+                    _refuse_comment(event)
+            else:
+                value = event.value
+                if event.style == ">":
+                    folded.append((event.start_mark.line + 1, event.start_mark.column + 1))
             if current is None:
                 root = value
             elif type(current) is list:
@@ -202,7 +219,18 @@ def _build(loader):  # noqa: C901 - one flat loop is what keeps loading fast
                         "the file holds more than one YAML document (a second '---'); "
                         "put one record in each file")
         event = get_event()
-    return root
+    return root, tuple(folded)
+
+
+_TRAILING_COMMENT = re.compile(r"[ \t]+#")
+
+
+def _refuse_comment(event) -> None:
+    mark = event.end_mark
+    raise LoadError(mark.line + 1, mark.column + 2, "trailing-comment",
+                    "' #' after a value starts a comment, so YAML drops the rest of the line; "
+                    "if the '#' belongs to the text, put the whole value in double quotes, "
+                    "and put comments on a line of their own")
 
 
 _HINTS = {
@@ -249,6 +277,20 @@ def locate(text: str, loc: tuple, at_key: bool = False) -> tuple[int, int]:
     finally:
         loader.dispose()
     return best
+
+
+def paths_at(text: str, positions) -> list[tuple]:
+    """The field paths of the values that start at the given (line, column) positions."""
+    wanted = set(positions)
+    found = []
+    loader = _Loader(text)
+    try:
+        for path, mark, _ in _marks(loader):
+            if (mark.line + 1, mark.column + 1) in wanted:
+                found.append(path)
+    finally:
+        loader.dispose()
+    return found
 
 
 def _marks(loader):

@@ -162,6 +162,10 @@ def localized(text_type):
     return dict[Language, text_type]
 
 
+# Fields whose texts are Markdown written by contributors.
+MARKDOWN_FIELDS = frozenset({"description", "results", "lessons_learned", "replicability",
+                             "human_rights", "bio"})
+
 Title = localized(line(200))
 Summary = localized(line(600))
 LocalizedMarkdown = localized(Markdown)

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from . import loading
 from .messages import problem_from_error
-from .models import Centre, Expert, Model, Organization, Practice, Vocabulary
+from .models import (MARKDOWN_FIELDS, Centre, Expert, Model, Organization, Practice,
+                     Vocabulary)
 from .problems import Problem, field_name
 from .rules import check_record
 
@@ -97,6 +98,11 @@ def _read_record(root: Path, path: Path, model: type[Model],
                        for e in errors if tuple(e["loc"]) not in bad_keys]
     entry = Entry(rel, loaded.text, record, loaded.data)
     problems = [entry.problem(*finding) for finding in check_record(record)]
+    for loc in loading.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
+        if loc and loc[0] in MARKDOWN_FIELDS:
+            problems.append(entry.problem(
+                loc, "folded-markdown", "is written in folded style ('>'), which joins its "
+                "lines and breaks Markdown lists and paragraphs; write '|' instead of '>'"))
     stem_id = getattr(record, "id", None)
     if stem_id is not None and stem_id != path.stem:
         problems.append(entry.problem(("id",), "id-filename",
