@@ -19,7 +19,10 @@ from typing import Callable
 from .codes import UN_LANGUAGES
 from .generate import DOCS, generate
 from .i18n import native_names
+from .audit import audit_site, published_contacts
+from .linking import load_knowledge_base
 from .root_page import write_root_pages
+from .view import make_view
 from .site_config import read_extra, settings
 
 SITE = Path("site")
@@ -79,7 +82,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     site = (site or root / SITE).resolve()
     jobs = jobs or os.cpu_count() or 1
     timings = []
-    steps = 2 + 2 * len(languages)
+    steps = 3 + 2 * len(languages)
 
     def step(name: str, started: float) -> None:
         timings.append(Timing(name, time.perf_counter() - started))
@@ -106,4 +109,22 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     started = time.perf_counter()
     write_root_pages(site, languages, native_names())
     step("wrote the language chooser", started)
+    started = time.perf_counter()
+    findings = audit_site(site, *published_contacts(view_of(root, drafts)))
+    if findings:
+        raise AuditFailed(findings)
+    step("audited every page: nothing that runs code or exposes a person", started)
     return timings
+
+
+class AuditFailed(Exception):
+    """The built site holds something that could run code or expose a person."""
+
+    def __init__(self, findings):
+        super().__init__(f"{len(findings)} finding(s) in the built site")
+        self.findings = findings
+
+
+def view_of(root: Path, drafts: bool):
+    kb, _ = load_knowledge_base(root)  # files unchanged since generation are not read again
+    return make_view(kb, drafts=drafts)

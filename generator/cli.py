@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .building import BuildError, build, language_env
+from .audit import audit_site, published_contacts
+from .building import AuditFailed, BuildError, build, language_env
 from .codes import UN_LANGUAGES
 from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
@@ -75,6 +76,11 @@ def cmd_build(args, parser) -> int:
     except BuildError as error:
         print(f"sskb build: {error}", file=sys.stderr)
         return 1
+    except AuditFailed as error:
+        print(as_text(error.findings))
+        print("sskb build: the audit of the built site failed; nothing may be published",
+              file=sys.stderr)
+        return 1
     print(f"The site is in {args.site or root / 'site'}/ (open index.html through a web server).")
     return 0
 
@@ -93,6 +99,20 @@ def cmd_serve(args, parser) -> int:
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file",
                str(root / "mkdocs.yml"), "--dev-addr", args.dev_addr]
     return subprocess.call(command, env=env, cwd=root)
+
+
+def cmd_audit(args, parser) -> int:
+    site = Path(args.site)
+    if not site.is_dir():
+        parser.error(f"{args.site}: no such folder")
+    root = _root(parser, args.root)
+    kb, problems = load_knowledge_base(root)
+    if problems:
+        print(as_text(problems))
+        return 1
+    findings = audit_site(site, *published_contacts(make_view(kb, drafts=args.drafts)))
+    print(FORMATS[args.format](findings))
+    return 1 if findings else 0
 
 
 def cmd_translations(args, parser) -> int:
@@ -128,6 +148,14 @@ def make_parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
     build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
     build_cmd.set_defaults(run=cmd_build, parser=build_cmd)
+
+    audit = commands.add_parser(
+        "audit", help="check a built site for code that could run and unconsented personal data")
+    audit.add_argument("site", help="the built site's folder, e.g. site/")
+    audit.add_argument("--root", help="knowledge base folder (default: this one)")
+    audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
+    audit.add_argument("--format", choices=sorted(FORMATS), default="text")
+    audit.set_defaults(run=cmd_audit, parser=audit)
 
     translations = commands.add_parser(
         "translations", help="how many records exist in each language, and which lack one")
