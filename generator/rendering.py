@@ -7,6 +7,7 @@ rendered and sanitised. Forgetting a filter therefore shows text, never runs mar
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Optional
 
@@ -245,6 +246,22 @@ class LanguageRenderer:
         return Markup(", ").join(
             Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
             for label in labels)
+
+    def front_matter(self, title, kind: str = "") -> Markup:
+        """The page's front matter. The title is HTML-escaped here because the theme prints
+        `page.meta.title` into <title>, the header and the nav without escaping it."""
+        lines = ["---", f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
+        if kind:
+            lines.append(f"sskb_kind: {kind}")
+        return Markup("\n".join(lines + ["---", ""]))
+
+    def external_link(self, url: str, scheme: str = "") -> Markup:
+        """A link to a contributor's address inside a Markdown line. The address goes into
+        the attribute escaped for HTML, and into the text escaped for Markdown: Markdown
+        still reads the text between inline HTML tags, where `)[y](javascript:...)` would
+        otherwise become a second link."""
+        rel = "" if scheme else ' rel="noopener noreferrer nofollow"'
+        return Markup(f'<a href="{scheme}{html_text(url)}"{rel}>{inline_text(url)}</a>')
 
     def page(self, name: str):
         """A hand-written page (content/pages) in this language."""
