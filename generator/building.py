@@ -8,6 +8,7 @@ never returns another's pages.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -38,9 +39,23 @@ class Timing:
     seconds: float
 
 
+def source_date_epoch(root: Path) -> str | None:
+    """The time of the last commit, so that two builds of one commit are byte-identical
+    (MkDocs dates the sitemap with it)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    epoch = result.stdout.strip()
+    return epoch if result.returncode == 0 and epoch.isdigit() else None
+
+
 def language_env(root: Path, language: str, site: Path, drafts: bool) -> dict:
     base = os.environ.get("SSKB_BASE_URL", "http://127.0.0.1:8000/")
-    return {**os.environ, "SSKB_LANG": language, "SSKB_GENERATED": "1",
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
+    return {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
+            "SSKB_LANG": language, "SSKB_GENERATED": "1",
             "SSKB_DOCS_DIR": str(root / DOCS / language),
             "SSKB_SITE_DIR": str(site / language), "SSKB_SITE_URL": f"{base}{language}/",
             "SSKB_DRAFTS": "1" if drafts else "0"}
@@ -78,9 +93,35 @@ def pagefind_index(site: Path, language: str) -> None:
 
 def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path | None = None,
           jobs: int | None = None, say: Callable[[str], None] = print) -> list[Timing]:
-    """Build the whole site; `say` receives one line per step as it finishes."""
+    """Build the whole site; `say` receives one line per step as it finishes.
+
+    The site is built in a folder beside `site` and takes its place only when every step,
+    the audit included, has succeeded: a failed or interrupted build leaves the previous
+    site as it was, never a mixture of two builds.
+    """
     site = (site or root / SITE).resolve()
-    jobs = jobs or os.cpu_count() or 1
+    staging = site.with_name(f".{site.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        timings = _build_into(staging, root, languages, drafts, jobs or os.cpu_count() or 1,
+                              say)
+        _replace(site, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return timings
+
+
+def _replace(site: Path, new: Path) -> None:
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
+                say: Callable[[str], None]) -> list[Timing]:
     timings = []
     steps = 3 + 2 * len(languages)
 

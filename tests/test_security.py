@@ -79,8 +79,8 @@ def test_trusted_pages_keep_their_extensions(attacked):
     # The attack corpus replaces the English About page, which the fixture above does not
     # build: build English too.
     root, _ = attacked
-    build(root, languages=("en",), say=lambda line: None)
-    html = (root / "site" / "en" / "about" / "index.html").read_text()
+    build(root, languages=("en",), site=root / "site-en", say=lambda line: None)
+    html = (root / "site-en" / "en" / "about" / "index.html").read_text()
     assert 'class="admonition note"' in html and "<table>" in html
     assert "<pre" in html and "sskb validate" in visible(html)
 

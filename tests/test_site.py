@@ -1,5 +1,6 @@
 """End-to-end: the fixture knowledge base built into a six-language site, as `sskb build` does."""
 
+import gzip
 import os
 import re
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.building import build
+from generator.building import AuditFailed, build
 from generator.codes import UN_LANGUAGES
 
 from conftest import make_project
@@ -108,7 +109,7 @@ def test_no_third_party_requests(built):
 def test_second_build_rewrites_no_markdown(built):
     root, _, _ = built
     lines = []
-    build(root, languages=("en",), say=lines.append)
+    build(root, languages=("en",), site=root / "site-again", say=lines.append)
     assert "(0 written)" in lines[0]
 
 
@@ -170,3 +171,50 @@ def test_every_internal_link_resolves(built):
             assert target.exists(), (page.relative_to(site), href)
             checked += 1
     assert checked > 500
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    root = make_project(tmp_path / "kb")
+    build(root, languages=("en",), say=lambda line: None)
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    practice = root / "practices" / "test-border-practice.yaml"
+    practice.write_text(practice.read_text().replace("Une description en **Markdown**.",
+                                                     "Écrire à quelqu.un@example.org."))
+    with pytest.raises(AuditFailed):
+        build(root, languages=("en",), say=lambda line: None)
+    after = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob("kb/.site*"))
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+    root = make_project(tmp_path / "kb")
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    os.environ.update(env)
+    try:
+        build(root, languages=("en", "zh"), site=tmp_path / "one", say=lambda line: None)
+        build(root, languages=("en", "zh"), site=tmp_path / "two", say=lambda line: None)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH")
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes()
+           for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes()
+           for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    # Pagefind writes its filter index in hash-map order, which differs from run to run
+    # (Pagefind issue #638: fragments are stable since 1.3, "filter/metadata indexes" not);
+    # the files naming them by content hash differ with them. Their content must be equal.
+    unstable = re.compile(r"pagefind/(filter/.*|pagefind\.[\w]+\.pf_meta|pagefind-entry\.json)")
+    stable_one = {p: b for p, b in one.items() if not unstable.search(p.as_posix())}
+    stable_two = {p: b for p, b in two.items() if not unstable.search(p.as_posix())}
+    assert sorted(stable_one) == sorted(stable_two) and len(stable_one) > 100
+    assert [str(p) for p in stable_one if stable_one[p] != stable_two[p]] == []
+    assert filter_values(tmp_path / "one") == filter_values(tmp_path / "two")
+
+
+def filter_values(site: Path) -> list:
+    """Pagefind's filter index, decompressed, with its entries in a fixed order."""
+    values = []
+    for path in site.rglob("pagefind/filter/*.pf_filter"):
+        data = gzip.decompress(path.read_bytes())
+        values.append(sorted(re.findall(rb"[\x60-\x7f]([^\x00-\x1f\x80-\x9f]{3,})", data)))
+    return sorted(values)
