@@ -1,6 +1,7 @@
 """`sskb validate` as a contributor and a CI job run it: formats, exit codes, no tracebacks."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -116,3 +117,27 @@ def test_console_script_runs_on_the_sample_knowledge_base():
                             capture_output=True, text=True, env={**os.environ})
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "No problems found."
+
+
+DANGEROUS = {
+    "deep": "id: x\ntitle: " + "[" * 100_000 + "]" * 100_000 + "\n",  # 200 KB of nesting
+    "laughs": ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+               + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n"
+                         for p, c in zip("abcdefgh", "bcdefghi"))),
+    "huge": "id: x\ndescription:\n  en: |\n" + "    lorem ipsum\n" * 80_000,
+    "encoding": "id: caf\xe9\n",
+    "control": "id: x\ntitle:\n  en: safe\u202etext\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DANGEROUS))
+def test_dangerous_files_give_a_problem_and_exit_1(kb, name):
+    """Run as a separate process: a crash of the C parser would kill it, not pass."""
+    text = DANGEROUS[name]
+    data = text.encode("latin-1") if name == "encoding" else text.encode("utf-8")
+    (kb / "practices" / f"{name}.yaml").write_bytes(data)
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "validate", str(kb)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert re.search(rf"^practices/{name}\.yaml:\d+:\d+: ", result.stdout, re.M)
+    assert "Traceback" not in result.stdout + result.stderr
