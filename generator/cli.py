@@ -14,6 +14,7 @@ from .codes import UN_LANGUAGES
 from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
 from .problems import FORMATS, as_text
+from .schemas import schema_texts, write_schemas
 from .site_config import read_extra, settings
 from .translations import as_json as translations_json
 from .translations import as_text as translations_text
@@ -115,6 +116,20 @@ def cmd_audit(args, parser) -> int:
     return 1 if findings else 0
 
 
+def cmd_schema(args, parser) -> int:
+    root = _root(parser, args.root)
+    if args.check:
+        stale = [name for name, text in schema_texts().items()
+                 if not (root / "schemas" / name).is_file()
+                 or (root / "schemas" / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"schemas/{name} does not match the models: run `sskb schema`")
+        return 1 if stale else 0
+    for name in write_schemas(root):
+        print(f"wrote schemas/{name}")
+    return 0
+
+
 def cmd_translations(args, parser) -> int:
     root = _root(parser, args.root)
     kb, problems = load_knowledge_base(root)
@@ -156,6 +171,13 @@ def make_parser() -> argparse.ArgumentParser:
     audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
     audit.add_argument("--format", choices=sorted(FORMATS), default="text")
     audit.set_defaults(run=cmd_audit, parser=audit)
+
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas of the records into schemas/")
+    schema.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that schemas/ matches the models (exit 1 if not)")
+    schema.set_defaults(run=cmd_schema, parser=schema)
 
     translations = commands.add_parser(
         "translations", help="how many records exist in each language, and which lack one")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      StringConstraints)
+                      StringConstraints, WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
 from .codes import country_codes, country_hint, language_codes
@@ -135,19 +135,31 @@ def F(description: str, **kwargs):
     return Field(description=description, **kwargs)
 
 
+def _schema(**schema):
+    """Tell editors' JSON Schema what a validator checks (the validator stays the authority)."""
+    return WithJsonSchema(schema)
+
+
 Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
 Status = Literal["draft", "in_review", "published", "archived"]
-RecordId = Annotated[str, AfterValidator(_check_id)]
+RecordId = Annotated[str, AfterValidator(_check_id), _schema(
+    type="string", pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", maxLength=80)]
 Ids = Annotated[list[RecordId], AfterValidator(_distinct)]
-CountryCode = Annotated[str, AfterValidator(_check_country)]
+CountryCode = Annotated[str, AfterValidator(_check_country), _schema(
+    type="string", pattern="^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 Countries = Annotated[list[CountryCode], AfterValidator(_distinct)]
-LanguageCode = Annotated[str, AfterValidator(_check_language_code)]
+LanguageCode = Annotated[str, AfterValidator(_check_language_code), _schema(
+    type="string", pattern="^[a-z]{2}$", description="ISO 639-1 language code")]
 Markdown = Annotated[str, AfterValidator(_check_markdown)]
-HttpsUrl = Annotated[str, AfterValidator(_check_https)]
-Email = Annotated[str, AfterValidator(_check_email)]
-Phone = Annotated[str, AfterValidator(_check_phone)]
-YearMonth = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_year_month)]
-IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+HttpsUrl = Annotated[str, AfterValidator(_check_https), _schema(
+    type="string", pattern=r"^https://\S+$", format="uri")]
+Email = Annotated[str, AfterValidator(_check_email), _schema(type="string", format="email")]
+Phone = Annotated[str, AfterValidator(_check_phone), _schema(
+    type="string", pattern=r"^\+[0-9 ().-]+$")]
+YearMonth = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_year_month),
+                      _schema(anyOf=[{"type": "integer", "minimum": 1900, "maximum": 2100},
+                                     {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2]))?$"}])]
+IsoDate = Annotated[date, BeforeValidator(_parse_date), _schema(type="string", format="date")]
 Pillar = Annotated[int, Field(ge=1, le=4)]
 Pillars = Annotated[list[Pillar], Field(max_length=4), AfterValidator(_distinct)]
 

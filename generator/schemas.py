@@ -1,0 +1,49 @@
+"""JSON Schemas of the records, generated from the models, for editors that check YAML as it
+is typed (VS Code's YAML extension reads the `# yaml-language-server: $schema=` line)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from .models import Vocabulary
+from .records import KINDS, VOCABULARIES
+
+FOLDER = "schemas"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_texts() -> dict[str, str]:
+    """File name -> JSON text, for every kind of record and for the vocabularies."""
+    models = {kind.name: kind.model for kind in KINDS} | {"vocabulary": Vocabulary}
+    texts = {}
+    for name, model in models.items():
+        schema = {"$schema": DIALECT, **model.model_json_schema()}
+        texts[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return texts
+
+
+def schema_line(folder: str, kind: str) -> str:
+    """The first line of a record file in `folder` (relative to the knowledge base root)."""
+    target = posixpath.relpath(f"{FOLDER}/{kind}.schema.json", folder)
+    return f"# yaml-language-server: $schema={target}"
+
+
+def kind_folders() -> dict[str, str]:
+    folders = {kind.folder: kind.name for kind in KINDS}
+    folders.update({posixpath.dirname(path): "vocabulary" for path in VOCABULARIES.values()})
+    return folders
+
+
+def write_schemas(root: Path) -> list[str]:
+    """Write the schemas into ROOT/schemas; return the names of the files that changed."""
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    changed = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
