@@ -14,6 +14,8 @@ from .codes import UN_LANGUAGES
 from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
 from .problems import FORMATS, as_text
+from .records import KINDS
+from .scaffold import ScaffoldError, new_record
 from .schemas import schema_texts, write_schemas
 from .site_config import read_extra, settings
 from .translations import as_json as translations_json
@@ -116,6 +118,18 @@ def cmd_audit(args, parser) -> int:
     return 1 if findings else 0
 
 
+def cmd_new(args, parser) -> int:
+    root = _root(parser, args.root)
+    try:
+        path = new_record(root, args.kind, args.id, args.lang)
+    except ScaffoldError as error:
+        print(f"sskb new: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(root)}: fill it in, then run `sskb validate`, which lists "
+          "what is still missing")
+    return 0
+
+
 def cmd_schema(args, parser) -> int:
     root = _root(parser, args.root)
     if args.check:
@@ -171,6 +185,14 @@ def make_parser() -> argparse.ArgumentParser:
     audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
     audit.add_argument("--format", choices=sorted(FORMATS), default="text")
     audit.set_defaults(run=cmd_audit, parser=audit)
+
+    new = commands.add_parser("new", help="write a new record file with every field, commented")
+    new.add_argument("kind", choices=[kind.name for kind in KINDS])
+    new.add_argument("id", help="the record's id, e.g. regional-imam-training")
+    new.add_argument("--lang", default="en", choices=UN_LANGUAGES,
+                     help="the language you write in (the comments use it too)")
+    new.add_argument("--root", help="knowledge base folder (default: this one)")
+    new.set_defaults(run=cmd_new, parser=new)
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas of the records into schemas/")
