@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import __version__
@@ -14,6 +15,9 @@ from .codes import UN_LANGUAGES
 from .generate import InvalidKnowledgeBase, generate
 from .linking import load_knowledge_base
 from .problems import FORMATS, as_text
+from .import_issue import IncompleteSubmission, import_issue
+from .issue_forms import FOLDER as FORMS_FOLDER
+from .issue_forms import form_files, write_forms
 from .records import KINDS
 from .scaffold import ScaffoldError, new_record
 from .schemas import schema_texts, write_schemas
@@ -130,6 +134,45 @@ def cmd_new(args, parser) -> int:
     return 0
 
 
+def cmd_import_issue(args, parser) -> int:
+    root = _root(parser, args.root)
+    try:
+        body = Path(args.file).read_text(encoding="utf-8")
+    except OSError as error:
+        parser.error(f"{args.file}: {error.strerror}")
+    try:
+        consent_date = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        parser.error(f"--date {args.date}: write the date as YYYY-MM-DD")
+    try:
+        path = import_issue(root, body, args.id, consent_date)
+    except IncompleteSubmission as error:
+        for item in error.missing:
+            print(f"{args.file}: missing: {item}")
+        if error.problems:
+            print(as_text(error.problems))
+        print("sskb import-issue: nothing written; ask the contributor for what is missing",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(root)} (status: draft); review it, then open a pull "
+          "request")
+    return 0
+
+
+def cmd_forms(args, parser) -> int:
+    root = _root(parser, args.root)
+    if args.check:
+        stale = [name for name, text in form_files(root).items()
+                 if not (root / FORMS_FOLDER / name).is_file()
+                 or (root / FORMS_FOLDER / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"{FORMS_FOLDER}/{name} is out of date: run `sskb forms`")
+        return 1 if stale else 0
+    for name in write_forms(root):
+        print(f"wrote {FORMS_FOLDER}/{name}")
+    return 0
+
+
 def cmd_schema(args, parser) -> int:
     root = _root(parser, args.root)
     if args.check:
@@ -193,6 +236,21 @@ def make_parser() -> argparse.ArgumentParser:
                      help="the language you write in (the comments use it too)")
     new.add_argument("--root", help="knowledge base folder (default: this one)")
     new.set_defaults(run=cmd_new, parser=new)
+
+    importer = commands.add_parser(
+        "import-issue", help="turn the body of a submitted issue form into a draft record")
+    importer.add_argument("file", help="a file holding the issue's body (Markdown)")
+    importer.add_argument("--id", help="the record's id (default: from its title or name)")
+    importer.add_argument("--date", help="when consent was given, YYYY-MM-DD (expert "
+                          "forms; default: today)")
+    importer.add_argument("--root", help="knowledge base folder (default: this one)")
+    importer.set_defaults(run=cmd_import_issue, parser=importer)
+
+    forms = commands.add_parser("forms", help="write the GitHub issue forms from their "
+                                "description in the package")
+    forms.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    forms.add_argument("--check", action="store_true", help="only check they are up to date")
+    forms.set_defaults(run=cmd_forms, parser=forms)
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas of the records into schemas/")

@@ -2,6 +2,8 @@
 
 import re
 
+import yaml
+
 import pytest
 
 from generator.codes import UN_LANGUAGES
@@ -21,3 +23,21 @@ def test_catalogue_has_every_key_and_placeholder(language):
 
 def test_there_is_one_catalogue_per_un_language():
     assert sorted(p.stem for p in LOCALES.glob("*.yaml")) == sorted(UN_LANGUAGES)
+
+
+FIELDS_EN = yaml.safe_load((LOCALES / "fields" / "en.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", [lang for lang in UN_LANGUAGES if lang != "en"])
+def test_field_help_has_every_key(language):
+    path = LOCALES / "fields" / f"{language}.yaml"
+    assert list(yaml.safe_load(path.read_text(encoding="utf-8"))) == list(FIELDS_EN)
+
+
+def test_english_field_help_is_the_models_descriptions():
+    """The schema and `sskb new` say the same: the help is the models' descriptions."""
+    from generator.records import KINDS
+
+    for kind in KINDS:
+        for name, field in kind.model.model_fields.items():
+            assert FIELDS_EN[f"{kind.name}.{name}"] == field.description, (kind.name, name)

@@ -1,0 +1,197 @@
+"""`sskb import-issue FILE`: the body of a submitted issue form (the Markdown GitHub writes)
+turned into a draft record file, or the list of what is missing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
+from .linking import load_knowledge_base
+from .problems import Problem
+from .schemas import schema_line
+
+NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"^### (.+?)\s*$", re.M)
+_CODE = re.compile(r"(?:^|,\s*)([A-Za-z0-9-]+) — ")
+FORMS = {"practice": (PRACTICE, "practices"), "expert": (EXPERT, "content/experts")}
+
+
+class IncompleteSubmission(Exception):
+    """The issue cannot become a record; `missing` lists what to ask the contributor."""
+
+    def __init__(self, missing: list[str], problems: list[Problem] = ()):
+        super().__init__("the submission is incomplete")
+        self.missing, self.problems = missing, list(problems)
+
+
+@dataclass
+class Answers:
+    kind: str
+    language: str  # of the form's labels
+    values: dict = field(default_factory=dict)  # field id -> text ("" when unanswered)
+
+
+def parse_body(body: str) -> Answers:
+    """Match the body's `### Label` sections with one of the forms, in one of its languages."""
+    sections = _sections(body)
+    for kind, (fields, _) in FORMS.items():
+        for language in FORM_LANGUAGES:
+            labels = {f.label[language]: f for f in fields}
+            if sum(label in sections for label in labels) >= len(labels) // 2:
+                answers = Answers(kind, language)
+                for label, form_field in labels.items():
+                    key = form_field.id or "consent"
+                    answers.values[key] = sections.get(label, "")
+                return answers
+    raise IncompleteSubmission(["this is not the body of a practice or expert submission form"])
+
+
+def _sections(body: str) -> dict[str, str]:
+    parts = _HEADING.split(body.replace("\r\n", "\n"))
+    sections = {}
+    for label, text in zip(parts[1::2], parts[2::2]):
+        text = text.strip()
+        sections[label.strip()] = "" if text == NO_RESPONSE else text
+    return sections
+
+
+def _codes(text: str) -> list[str]:
+    return _CODE.findall(text)
+
+
+def _list(text: str) -> list[str]:
+    return [item for item in re.split(r"[,;\s]+", text) if item]
+
+
+def slug(text: str) -> str:
+    """An id from a title: ASCII letters and digits, lowercase, joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def _missing(answers: Answers, fields: tuple[Field, ...]) -> list[str]:
+    missing = [f.label[answers.language] for f in fields
+               if f.required and f.id and not answers.values.get(f.id)]
+    confirmations = answers.values.get("consent", "")
+    if not re.search(r"^- \[[xX]\] ", confirmations, re.M):
+        missing.append(next(f.label[answers.language] for f in fields if f.kind == "checkboxes"))
+    return missing
+
+
+def record_data(answers: Answers, record_id: str | None, consent_date: date) -> dict:
+    values = answers.values
+    codes = _codes(values.get("original_language", ""))
+    language = codes[0] if codes else None
+    if answers.kind == "practice":
+        return _practice(values, language, record_id)
+    return _expert(values, language, record_id, answers.language, consent_date)
+
+
+def _localized(language, text):
+    return {language: text.strip() + ("\n" if "\n" in text.strip() else "")} if text else None
+
+
+def _year(text: str):
+    text = text.strip()
+    return int(text) if re.fullmatch(r"\d{4}", text) else text
+
+
+def _practice(values: dict, language, record_id) -> dict:
+    data = {"id": record_id or slug(values.get("title", "")), "status": "draft",
+            "original_language": language}
+    for name in ("title", "summary", "description", "results", "lessons_learned",
+                 "replicability", "human_rights"):
+        if values.get(name):
+            data[name] = _localized(language, values[name])
+    data["pillars"] = [int(code) for code in _codes(values.get("pillars", "")) if code.isdigit()]
+    data["themes"] = _codes(values.get("themes", ""))
+    data["regions"] = _codes(values.get("regions", ""))
+    data["lead_countries"] = [c.upper() for c in _list(values.get("lead_countries", ""))]
+    data["partner_countries"] = [c.upper() for c in _list(values.get("partner_countries", ""))]
+    cooperation = _codes(values.get("cooperation", ""))
+    if cooperation:
+        data["cooperation"] = cooperation[0]
+    period = {"start": _year(values.get("period.start", ""))}
+    if values.get("period.end"):
+        period["end"] = _year(values["period.end"])
+    data["period"] = period
+    data["sources"] = [
+        {"title": title.strip(), "url": url.strip()}
+        for title, _, url in (line.rpartition("|") for line in
+                              values.get("sources", "").splitlines() if "|" in line)]
+    if values.get("submitted_by"):
+        data["submitted_by"] = values["submitted_by"]
+    return data
+
+
+def _expert(values: dict, language, record_id, form_language: str, consent_date: date) -> dict:
+    boxes = values.get("consent", "")
+    ticked = set(re.findall(r"^- \[[xX]\] (.+?)\s*$", boxes, re.M))
+    profile = EXPERT_CONSENT["profile"][form_language] in ticked
+    contact = EXPERT_CONSENT["contact"][form_language] in ticked
+    data = {"id": record_id or slug(values.get("name", "")), "status": "draft",
+            "original_language": language, "name": values.get("name", ""),
+            "consent": {"profile": profile, "contact": contact,
+                        **({"given_on": consent_date.isoformat()}
+                           if profile or contact else {})}}
+    for name in ("affiliation", "country"):
+        if values.get(name):
+            data[name] = values[name].upper() if name == "country" else values[name]
+    if values.get("languages"):
+        data["languages"] = [code.lower() for code in _list(values["languages"])]
+    data["themes"] = _codes(values.get("themes", ""))
+    data["regions"] = _codes(values.get("regions", ""))
+    if values.get("bio"):
+        data["bio"] = _localized(language, values["bio"])
+    if values.get("contact.email"):
+        data["contact"] = {"email": values["contact.email"]}
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Markdown in literal blocks, so that its line breaks stay as written."""
+
+
+def _text(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def record_text(kind: str, data: dict) -> str:
+    folder = FORMS[kind][1]
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return f"{schema_line(folder, kind)}\n{body}"
+
+
+def import_issue(root: Path, body: str, record_id: str | None = None,
+                 consent_date: date | None = None) -> Path:
+    """Write the record the issue describes; raise IncompleteSubmission with what is missing."""
+    answers = parse_body(body)
+    fields, folder = FORMS[answers.kind]
+    missing = _missing(answers, fields)
+    if missing:
+        raise IncompleteSubmission(missing)
+    data = record_data(answers, record_id, consent_date or date.today())
+    if not data["id"]:
+        raise IncompleteSubmission(["an id: the title has no Latin letters; give one with --id"])
+    path = root / folder / f"{data['id']}.yaml"
+    if path.exists():
+        raise IncompleteSubmission([f"another id: {path.relative_to(root)} already exists "
+                            "(give one with --id)"])
+    path.write_text(record_text(answers.kind, data), encoding="utf-8")
+    _, problems = load_knowledge_base(root)
+    mine = [p for p in problems if p.path == path.relative_to(root).as_posix()]
+    if mine:
+        path.unlink()
+        raise IncompleteSubmission([], mine)
+    return path
+
