@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,10 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
 
     started = time.perf_counter()
     extra = read_extra(root)
-    generated = generate(root, lambda lang: settings(extra, lang), languages, drafts=drafts)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
+    today = datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else None
+    generated = generate(root, lambda lang: settings(extra, lang, today), languages,
+                         drafts=drafts)
     pages = sum(g.pages for g in generated)
     written = sum(g.report.written for g in generated)
     step(f"validated and generated {pages} pages in {len(languages)} languages "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from datetime import date
@@ -18,6 +19,8 @@ from .problems import FORMATS, as_text
 from .import_issue import IncompleteSubmission, import_issue
 from .issue_forms import FOLDER as FORMS_FOLDER
 from .issue_forms import form_files, write_forms
+from .editorial import REVIEW_AFTER_DAYS, review_warnings
+from .problems import WARNING_FORMATS
 from .records import KINDS
 from .scaffold import ScaffoldError, new_record
 from .schemas import schema_texts, write_schemas
@@ -56,10 +59,19 @@ def _root(parser: argparse.ArgumentParser, given: str | None) -> Path:
 
 def cmd_validate(args, parser) -> int:
     root = _root(parser, args.root)
-    _, problems = load_knowledge_base(root)
-    output = FORMATS[args.format](problems)
-    if output:
-        print(output)
+    kb, problems = load_knowledge_base(root)
+    warnings = []
+    if args.warnings:
+        days = int(read_extra(root).get("review_after_days", REVIEW_AFTER_DAYS))
+        warnings = review_warnings(kb, date.today(), days)
+    if args.format == "json":
+        report = json.loads(FORMATS["json"](problems))
+        report.update(json.loads(WARNING_FORMATS["json"](warnings)) if args.warnings else {})
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(FORMATS[args.format](problems))
+        if warnings:
+            print(WARNING_FORMATS[args.format](warnings))
     return 1 if problems else 0
 
 
@@ -208,6 +220,8 @@ def make_parser() -> argparse.ArgumentParser:
     validate.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
     validate.add_argument("--format", choices=sorted(FORMATS), default="text",
                           help="text for people, json for programs, github for annotations")
+    validate.add_argument("--warnings", action="store_true",
+                          help="also list practices due for review (they do not fail)")
     validate.set_defaults(run=cmd_validate, parser=validate)
 
     build_cmd = commands.add_parser(

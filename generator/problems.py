@@ -83,3 +83,21 @@ def as_github(problems: list[Problem]) -> str:
 
 
 FORMATS = {"text": as_text, "json": as_json, "github": as_github}
+
+
+def warnings_as_text(warnings: list[Problem]) -> str:
+    return "\n".join(f"{p.path}:{p.line}:{p.column}: warning: {p.field}: {p.message}"
+                     for p in warnings)
+
+
+def warnings_as_github(warnings: list[Problem]) -> str:
+    return as_github(warnings).replace("::error ", "::warning ")
+
+
+def warnings_as_json(warnings: list[Problem]) -> str:
+    return json.dumps({"warnings": [asdict(p) for p in warnings]}, ensure_ascii=False,
+                      indent=2)
+
+
+WARNING_FORMATS = {"text": warnings_as_text, "json": warnings_as_json,
+                   "github": warnings_as_github}

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import urls
+from .editorial import REVIEW_AFTER_DAYS, due_for_review
 from .i18n import Translator
 from .pages import all_pages
 from .translations import FULL, MISSING, available_languages, coverage, translation_status
@@ -33,6 +35,8 @@ class Settings:
     repository: Optional[str] = None  # owner/name on GitHub, for edit and forum links
     branch: str = "main"
     forum_category: str = "expert-forum"
+    today: Optional[date] = None  # the build's date, for "due for review"
+    review_after_days: int = REVIEW_AFTER_DAYS
 
     def edit_url(self, kind: str, record_id: str) -> Optional[str]:
         if not self.repository:
@@ -254,6 +258,14 @@ class LanguageRenderer:
         if kind:
             lines.append(f"sskb_kind: {kind}")
         return Markup("\n".join(lines + ["---", ""]))
+
+    def due_notice(self, practice) -> Markup:
+        """A notice on a practice that is due for its editorial review."""
+        today = self.settings.today
+        if today is None or not due_for_review(practice, today,
+                                               self.settings.review_after_days):
+            return Markup("")
+        return Markup(f'!!! warning ""\n    {self.label("due_for_review")}\n')
 
     def external_link(self, url: str, scheme: str = "") -> Markup:
         """A link to a contributor's address inside a Markdown line. The address goes into

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.utils.yaml import yaml_load
 
 from .codes import UN_LANGUAGES
+from .editorial import REVIEW_AFTER_DAYS
 from .i18n import Translator
 from .rendering import Settings
 
@@ -20,17 +22,29 @@ def language() -> str:
     return lang
 
 
-def settings(extra: dict, lang: str) -> Settings:
+def build_date() -> date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch.isdigit() \
+        else date.today()
+
+
+def settings(extra: dict, lang: str, today: date | None = None) -> Settings:
     """Page settings for one language from mkdocs.yml's `extra.sskb` and the environment."""
     return Settings(site_name=Translator(lang)("site_name"),
                     site_url=os.environ.get("SSKB_BASE_URL", ""),
                     repository=extra.get("repository") or None,
                     branch=extra.get("branch", "main"),
-                    forum_category=extra.get("forum_category", "expert-forum"))
+                    forum_category=extra.get("forum_category", "expert-forum"),
+                    today=today or build_date(),
+                    review_after_days=int(extra.get("review_after_days",
+                                                    REVIEW_AFTER_DAYS)))
 
 
 def read_extra(root: Path) -> dict:
-    """mkdocs.yml's `extra.sskb`, with its !ENV values resolved."""
+    """mkdocs.yml's `extra.sskb`, with its !ENV values resolved ({} without mkdocs.yml)."""
+    if not (root / "mkdocs.yml").is_file():
+        return {}
     with open(root / "mkdocs.yml", encoding="utf-8") as stream:
         config = yaml_load(stream)
     return (config.get("extra") or {}).get("sskb") or {}
