@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import REPO, make_knowledge_base, practice_yaml  # noqa: E402
+from synthetic import REPO, make_knowledge_base  # noqa: E402
 
 from generator import building, loading  # noqa: E402
 from generator.linking import load_knowledge_base  # noqa: E402

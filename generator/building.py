@@ -12,20 +12,20 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from .audit import audit_site, published_contacts
 from .codes import UN_LANGUAGES
 from .generate import DOCS, generate
 from .i18n import native_names
-from .audit import audit_site, published_contacts
 from .linking import load_knowledge_base
 from .root_page import write_root_pages
-from .view import make_view
 from .site_config import read_extra, settings
+from .view import make_view
 
 SITE = Path("site")
 

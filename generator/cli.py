@@ -13,22 +13,23 @@ from . import __version__
 from .audit import audit_site, published_contacts
 from .building import AuditFailed, BuildError, build, language_env
 from .codes import UN_LANGUAGES
+from .editorial import REVIEW_AFTER_DAYS, review_warnings
 from .generate import InvalidKnowledgeBase, generate
-from .linking import load_knowledge_base
-from .problems import FORMATS, as_text
 from .import_issue import IncompleteSubmission, import_issue
 from .issue_forms import FOLDER as FORMS_FOLDER
-from .issue_forms import form_files, write_forms
-from .editorial import REVIEW_AFTER_DAYS, review_warnings
-from .problems import WARNING_FORMATS
+from .issue_forms import form_files
+from .linking import load_knowledge_base
+from .problems import FORMATS, WARNING_FORMATS, as_text
 from .records import KINDS
 from .scaffold import ScaffoldError, new_record
-from .schemas import schema_texts, write_schemas
+from .schemas import FOLDER as SCHEMAS_FOLDER
+from .schemas import schema_texts
 from .site_config import read_extra, settings
 from .translations import as_json as translations_json
 from .translations import as_text as translations_text
 from .translations import translation_status
 from .view import make_view
+from .writing import stale_files, write_files
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
 
@@ -171,32 +172,27 @@ def cmd_import_issue(args, parser) -> int:
     return 0
 
 
+def _generated(root: Path, folder: str, files: dict[str, str], check: bool,
+               command: str) -> int:
+    """Write files generated from the package, or with `check` only report stale ones."""
+    if check:
+        stale = stale_files(root / folder, files)
+        for name in stale:
+            print(f"{folder}/{name} is out of date: run `{command}`")
+        return 1 if stale else 0
+    for name in write_files(root / folder, files):
+        print(f"wrote {folder}/{name}")
+    return 0
+
+
 def cmd_forms(args, parser) -> int:
     root = _root(parser, args.root)
-    if args.check:
-        stale = [name for name, text in form_files(root).items()
-                 if not (root / FORMS_FOLDER / name).is_file()
-                 or (root / FORMS_FOLDER / name).read_text(encoding="utf-8") != text]
-        for name in stale:
-            print(f"{FORMS_FOLDER}/{name} is out of date: run `sskb forms`")
-        return 1 if stale else 0
-    for name in write_forms(root):
-        print(f"wrote {FORMS_FOLDER}/{name}")
-    return 0
+    return _generated(root, str(FORMS_FOLDER), form_files(root), args.check, "sskb forms")
 
 
 def cmd_schema(args, parser) -> int:
     root = _root(parser, args.root)
-    if args.check:
-        stale = [name for name, text in schema_texts().items()
-                 if not (root / "schemas" / name).is_file()
-                 or (root / "schemas" / name).read_text(encoding="utf-8") != text]
-        for name in stale:
-            print(f"schemas/{name} does not match the models: run `sskb schema`")
-        return 1 if stale else 0
-    for name in write_schemas(root):
-        print(f"wrote schemas/{name}")
-    return 0
+    return _generated(root, SCHEMAS_FOLDER, schema_texts(), args.check, "sskb schema")
 
 
 def cmd_translations(args, parser) -> int:

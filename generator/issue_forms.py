@@ -204,15 +204,3 @@ def form_files(root: Path) -> dict[str, str]:
              for form in FORMS for language in FORM_LANGUAGES}
     files["config.yml"] = yaml.safe_dump({"blank_issues_enabled": True})
     return files
-
-
-def write_forms(root: Path) -> list[str]:
-    folder = root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for name, text in form_files(root).items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(name)
-    return changed

@@ -9,7 +9,14 @@ from typing import Iterator
 from .codes import UN_LANGUAGES
 from .handwritten import load_pages
 from .problems import Problem, sort_problems
-from .records import KINDS, VOCABULARIES, Entry, read_record, read_vocabulary, record_files
+from .records import (
+    KINDS,
+    VOCABULARIES,
+    Entry,
+    read_record,
+    read_vocabulary,
+    record_files,
+)
 
 # Statuses of an expert that a published practice may not name: not (yet) public.
 UNPUBLISHED = ("draft", "in_review")

@@ -9,8 +9,15 @@ from pydantic import ValidationError
 
 from . import loading
 from .messages import problem_from_error
-from .models import (MARKDOWN_FIELDS, Centre, Expert, Model, Organization, Practice,
-                     Vocabulary)
+from .models import (
+    MARKDOWN_FIELDS,
+    Centre,
+    Expert,
+    Model,
+    Organization,
+    Practice,
+    Vocabulary,
+)
 from .problems import Problem, field_name
 from .rules import check_record
 

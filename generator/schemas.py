@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path
 
 from .models import Vocabulary
 from .records import KINDS, VOCABULARIES
@@ -34,16 +33,3 @@ def kind_folders() -> dict[str, str]:
     folders = {kind.folder: kind.name for kind in KINDS}
     folders.update({posixpath.dirname(path): "vocabulary" for path in VOCABULARIES.values()})
     return folders
-
-
-def write_schemas(root: Path) -> list[str]:
-    """Write the schemas into ROOT/schemas; return the names of the files that changed."""
-    folder = root / FOLDER
-    folder.mkdir(exist_ok=True)
-    changed = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(name)
-    return changed

@@ -59,3 +59,19 @@ def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return WriteReport(written, unchanged, removed)
+
+
+def write_files(folder: Path, files: dict[str, str]) -> list[str]:
+    """Write generated files (name -> text) into `folder`; return the names that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale_files(folder, files)
+    for name in changed:
+        (folder / name).write_text(files[name], encoding="utf-8")
+    return changed
+
+
+def stale_files(folder: Path, files: dict[str, str]) -> list[str]:
+    """The names whose file in `folder` is missing or differs from the generated text."""
+    return [name for name, text in files.items()
+            if not (folder / name).is_file()
+            or (folder / name).read_text(encoding="utf-8") != text]

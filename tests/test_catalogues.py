@@ -2,9 +2,8 @@
 
 import re
 
-import yaml
-
 import pytest
+import yaml
 
 from generator.codes import UN_LANGUAGES
 from generator.i18n import LOCALES, catalogue

@@ -1,16 +1,15 @@
 """`sskb validate` as a contributor and a CI job run it: formats, exit codes, no tracebacks."""
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 from generator.cli import main
-
-from conftest import REPO
 
 
 def run(args, capsys):

@@ -5,10 +5,9 @@ import gzip
 import itertools
 
 import pytest
+from conftest import make_project
 
 from generator.building import build
-
-from conftest import make_project
 
 # (status, consent to a profile, consent to publish contacts); a published profile without
 # profile consent is refused by `sskb validate`, so it cannot be built.

@@ -3,10 +3,9 @@
 import shlex
 
 import yaml
+from conftest import REPO
 
 from generator.cli import make_parser
-
-from conftest import REPO
 
 
 def hooks():

@@ -8,12 +8,11 @@ After an intended change to templates or catalogues, regenerate and review the d
 import os
 
 import pytest
+from conftest import FIXTURE_KB, TESTS
 
 from generator.linking import load_knowledge_base
 from generator.rendering import Settings, render_language
 from generator.view import make_view
-
-from conftest import FIXTURE_KB, TESTS
 
 GOLDEN = TESTS / "golden"
 LANGUAGES = ("en", "fr", "ar")

@@ -3,11 +3,10 @@ body into a record file."""
 
 import pytest
 import yaml
+from conftest import REPO
 
 from generator.cli import main
 from generator.issue_forms import EXPERT_CONSENT, FOLDER, PRACTICE_CONFIRM, form_files
-
-from conftest import REPO
 
 PRACTICE_FR = """### Langue de cette soumission
 

@@ -9,10 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_KB, TESTS
 
 from generator.linking import load_knowledge_base
-
-from conftest import FIXTURE_KB, TESTS
 
 CASES = sorted(p for p in (TESTS / "invalid").iterdir() if p.is_dir())
 SPECIAL = {"expected.txt", "delete.txt", "README.md"}

@@ -29,7 +29,7 @@ def test_a_new_practice_is_guided_to_a_valid_record(kb, capsys):
     out = capsys.readouterr().out
     for field in ("title.fr", "summary.fr", "description.fr", "pillars", "themes",
                   "regions", "lead_countries", "cooperation", "period.start"):
-        assert f"practices/shared-border-posts.yaml:" in out and f" {field}: " in out
+        assert "practices/shared-border-posts.yaml:" in out and f" {field}: " in out
     # Fill it in as a contributor would, following the comments.
     text = path.read_text()
     for old, new in [('title:\n  fr: ""', "title:\n  fr: Postes frontaliers partagés"),

@@ -6,11 +6,10 @@ import json
 import jsonschema
 import pytest
 import yaml
+from conftest import REPO
 
 from generator.cli import main
 from generator.schemas import FOLDER, kind_folders, schema_line, schema_texts
-
-from conftest import REPO
 
 SCHEMAS = schema_texts()
 

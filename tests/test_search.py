@@ -10,11 +10,10 @@ import shutil
 import threading
 
 import pytest
+from conftest import REPO
 from playwright import sync_api as playwright
 
 from generator.building import build
-
-from conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

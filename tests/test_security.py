@@ -6,11 +6,10 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
+from conftest import TESTS, make_project
 
 from generator.audit import audit_site
 from generator.building import AuditFailed, build
-
-from conftest import TESTS, make_project
 
 ATTACKS = TESTS / "fixtures" / "attacks"
 

@@ -9,11 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import make_project
 
 from generator.building import AuditFailed, build
 from generator.codes import UN_LANGUAGES
-
-from conftest import make_project
 
 
 def html(site: Path, lang: str, page: str) -> str:

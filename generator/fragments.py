@@ -1,0 +1,145 @@
+"""The pieces of Markdown and HTML that pages are made of, each escaped for where it goes.
+
+A mixin of `rendering.LanguageRenderer`: link lists are built here rather than in template
+macros because they are on every page, many times, and Python is several times faster than
+Jinja's macro calls.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import urls
+from .editorial import due_for_review
+from .text import html_text, inline_text
+from .translations import FULL, MISSING, available_languages, coverage
+
+
+class Fragments:
+    """Needs `t`, `view`, `settings`, `language`, `name()`, `facet_label()` and `_here`."""
+
+    def lang_attributes(self, record, markdown: bool = False) -> Markup:
+        """`lang` and `dir` for a record's name shown in another language than the page's."""
+        name = self.localized_name(record)
+        if not name.fallback:
+            return Markup("")
+        if markdown:
+            return Markup(f'{{: lang="{name.lang}" dir="{name.dir}" }}')
+        return Markup(f' lang="{name.lang}" dir="{name.dir}"')
+
+    def fallback_notice(self, record) -> Markup:
+        """A visible notice when the record's texts are not (all) in the page's language."""
+        state = coverage(record, self.language)
+        if state == FULL:
+            return Markup("")
+        text = self.t("fallback_notice" if state == MISSING else "partial_notice",
+                      language=self.t.language_name(self.language),
+                      original=self.t.language_name(record.original_language))
+        return Markup(f'!!! info ""\n    {inline_text(text)}\n')
+
+    def available_in(self, record) -> Markup:
+        return Markup(", ").join(
+            Markup(f'<span lang="{lang}">{html_text(self.t.native_name(lang))}</span>')
+            for lang in available_languages(record))
+
+    def label(self, key: str, **values) -> Markup:
+        """A catalogue string, escaped for a Markdown line (cached: pages repeat labels)."""
+        if values:
+            values = {name: self.t.number(value) if isinstance(value, int) else value
+                      for name, value in values.items()}
+            return inline_text(self.t(key, **values))
+        if key not in self._labels:
+            self._labels[key] = inline_text(self.t(key))
+        return self._labels[key]
+
+    def link(self, target: str) -> str:
+        return urls.link(self._here, target)
+
+    def facet_links(self, facet: str, values, filter_name: str) -> Markup:
+        """Links to facet pages, each marked as a Pagefind filter value."""
+        attribute = html_text(filter_name)
+        return Markup(", ").join(
+            Markup(f"[{inline_text(self.facet_label(facet, value))}]"
+                   f"({self.link(urls.facet_page(facet, value))})"
+                   f'{{ data-pagefind-filter="{attribute}" }}') for value in values)
+
+    def record_links(self, kind: str, ids, shown: dict) -> Markup:
+        """Links to records; a person without a public profile stays unnamed."""
+        return Markup(", ").join(
+            Markup(f"[{inline_text(self.name(shown[i]))}]"
+                   f"({self.link(urls.record_page(kind, i))})"
+                   f"{self.lang_attributes(shown[i], markdown=True)}") if i in shown
+            else self.label("expert_of_network") for i in ids)
+
+    def practice_list(self, practices) -> Markup:
+        """A list of practices as an HTML block: long lists are cheap for MkDocs' Markdown
+        this way (the links are built from validated ids, and tests check they resolve)."""
+        if not practices:
+            return self.label("no_practices")
+        items = "\n".join(
+            f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}"'
+            f"{self.lang_attributes(p)}>{html_text(self.name(p))}</a></li>" for p in practices)
+        return Markup(f'<ul class="sskb-list">\n{items}\n</ul>')
+
+    def facet_index(self, facet: str) -> Markup:
+        return Markup("\n").join(
+            Markup(f"- [{inline_text(self.facet_label(facet, value))}]"
+                   f"({self.link(urls.facet_page(facet, value))}) ({len(practices)})")
+            for value, practices in sorted(self.view.facets[facet].items()))
+
+    def filter_values(self, filter_name: str, labels) -> Markup:
+        """Plain values marked as Pagefind filter values (inline HTML)."""
+        attribute = html_text(filter_name)
+        return Markup(", ").join(
+            Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
+            for label in labels)
+
+    def front_matter(self, title, kind: str = "") -> Markup:
+        """The page's front matter. The title is HTML-escaped here because the theme prints
+        `page.meta.title` into <title>, the header and the nav without escaping it."""
+        lines = ["---", f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
+        if kind:
+            lines.append(f"sskb_kind: {kind}")
+        return Markup("\n".join(lines + ["---", ""]))
+
+    def due_notice(self, practice) -> Markup:
+        """A notice on a practice that is due for its editorial review."""
+        today = self.settings.today
+        if today is None or not due_for_review(practice, today,
+                                               self.settings.review_after_days):
+            return Markup("")
+        return Markup(f'!!! warning ""\n    {self.label("due_for_review")}\n')
+
+    def external_link(self, url: str, scheme: str = "") -> Markup:
+        """A link to a contributor's address inside a Markdown line. The address goes into
+        the attribute escaped for HTML, and into the text escaped for Markdown: Markdown
+        still reads the text between inline HTML tags, where `)[y](javascript:...)` would
+        otherwise become a second link."""
+        rel = "" if scheme else ' rel="noopener noreferrer nofollow"'
+        return Markup(f'<a href="{scheme}{html_text(url)}"{rel}>{inline_text(url)}</a>')
+
+    def review_notice(self, page) -> Markup:
+        if page.meta.review != "needed":
+            return Markup("")
+        return Markup(f'!!! note ""\n    {self.label("translation_review_needed")}\n')
+
+    def lacking_records(self, status, language: str) -> Markup:
+        """Links to the records that are not fully translated into `language`."""
+        lines = []
+        for (lang, kind), lacking in status.lacking.items():
+            if lang != language:
+                continue
+            shown = {"practice": {p.id: p for p in self.view.practices},
+                     "expert": self.view.experts, "centre": self.view.centres,
+                     "organization": self.view.organizations}[kind]
+            for record_id, state in lacking:
+                label = self.label("partly_translated" if state != MISSING else
+                                   "not_translated")
+                lines.append(Markup(
+                    f'<li><a href="{urls.href(self._here, urls.record_page(kind, record_id))}"'
+                    f"{self.lang_attributes(shown[record_id])}>"
+                    f"{html_text(self.name(shown[record_id]))}</a> ({html_text(label)})</li>"))
+        return Markup(f'<ul class="sskb-list">\n{Markup(chr(10)).join(lines)}\n</ul>') \
+            if lines else Markup("")
