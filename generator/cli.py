@@ -206,82 +206,82 @@ def cmd_translations(args, parser) -> int:
     return 0
 
 
+ROOT_HELP = "knowledge base folder (default: this one)"
+
+
+def _command(commands, name: str, run, help: str, root: bool = True):
+    """A subcommand; most take the knowledge base's folder as an optional argument."""
+    parser = commands.add_parser(name, help=help)
+    if root:
+        parser.add_argument("root", nargs="?", help=ROOT_HELP)
+    parser.set_defaults(run=run, parser=parser)
+    return parser
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sskb", description="South-South CT/PVE knowledge base: validate and build.")
     parser.add_argument("--version", action="version", version=f"sskb {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser(
-        "validate", help="check every record file and report every problem")
-    validate.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+
+    validate = _command(commands, "validate", cmd_validate,
+                        "check every record file and report every problem")
     validate.add_argument("--format", choices=sorted(FORMATS), default="text",
                           help="text for people, json for programs, github for annotations")
     validate.add_argument("--warnings", action="store_true",
                           help="also list practices due for review (they do not fail)")
-    validate.set_defaults(run=cmd_validate, parser=validate)
 
-    build_cmd = commands.add_parser(
-        "build", help="validate, generate and build the site in every language, with search")
-    build_cmd.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    build_cmd = _command(commands, "build", cmd_build, "validate, generate and build the "
+                         "site in every language, with search")
     build_cmd.add_argument("--lang", action="append", metavar="LANG",
                            help="build only this language (repeatable)")
     build_cmd.add_argument("--drafts", action="store_true",
                            help="include draft and in-review records (previews)")
     build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
     build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
-    build_cmd.set_defaults(run=cmd_build, parser=build_cmd)
 
-    audit = commands.add_parser(
-        "audit", help="check a built site for code that could run and unconsented personal data")
+    audit = _command(commands, "audit", cmd_audit, "check a built site for code that could "
+                     "run and unconsented personal data", root=False)
     audit.add_argument("site", help="the built site's folder, e.g. site/")
-    audit.add_argument("--root", help="knowledge base folder (default: this one)")
+    audit.add_argument("--root", help=ROOT_HELP)
     audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
     audit.add_argument("--format", choices=sorted(FORMATS), default="text")
-    audit.set_defaults(run=cmd_audit, parser=audit)
 
-    new = commands.add_parser("new", help="write a new record file with every field, commented")
+    new = _command(commands, "new", cmd_new,
+                   "write a new record file with every field, commented", root=False)
     new.add_argument("kind", choices=[kind.name for kind in KINDS])
     new.add_argument("id", help="the record's id, e.g. regional-imam-training")
     new.add_argument("--lang", default="en", choices=UN_LANGUAGES,
                      help="the language you write in (the comments use it too)")
-    new.add_argument("--root", help="knowledge base folder (default: this one)")
-    new.set_defaults(run=cmd_new, parser=new)
+    new.add_argument("--root", help=ROOT_HELP)
 
-    importer = commands.add_parser(
-        "import-issue", help="turn the body of a submitted issue form into a draft record")
+    importer = _command(commands, "import-issue", cmd_import_issue, "turn the body of a "
+                        "submitted issue form into a draft record", root=False)
     importer.add_argument("file", help="a file holding the issue's body (Markdown)")
     importer.add_argument("--id", help="the record's id (default: from its title or name)")
     importer.add_argument("--date", help="when consent was given, YYYY-MM-DD (expert "
                           "forms; default: today)")
-    importer.add_argument("--root", help="knowledge base folder (default: this one)")
-    importer.set_defaults(run=cmd_import_issue, parser=importer)
+    importer.add_argument("--root", help=ROOT_HELP)
 
-    forms = commands.add_parser("forms", help="write the GitHub issue forms from their "
-                                "description in the package")
-    forms.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    forms = _command(commands, "forms", cmd_forms,
+                     "write the GitHub issue forms from their description in the package")
     forms.add_argument("--check", action="store_true", help="only check they are up to date")
-    forms.set_defaults(run=cmd_forms, parser=forms)
 
-    schema = commands.add_parser(
-        "schema", help="write the JSON Schemas of the records into schemas/")
-    schema.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    schema = _command(commands, "schema", cmd_schema,
+                      "write the JSON Schemas of the records into schemas/")
     schema.add_argument("--check", action="store_true",
                         help="only check that schemas/ matches the models (exit 1 if not)")
-    schema.set_defaults(run=cmd_schema, parser=schema)
 
-    translations = commands.add_parser(
-        "translations", help="how many records exist in each language, and which lack one")
-    translations.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    translations = _command(commands, "translations", cmd_translations,
+                            "how many records exist in each language, and which lack one")
     translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
     translations.add_argument("--drafts", action="store_true", help="count drafts too")
-    translations.set_defaults(run=cmd_translations, parser=translations)
 
-    serve = commands.add_parser("serve", help="preview one language, rebuilt as records change")
-    serve.add_argument("root", nargs="?", help="knowledge base folder (default: this one)")
+    serve = _command(commands, "serve", cmd_serve,
+                     "preview one language, rebuilt as records change")
     serve.add_argument("--lang", default="en", help="language to preview (default: en)")
     serve.add_argument("--drafts", action="store_true", help="include drafts")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
-    serve.set_defaults(run=cmd_serve, parser=serve)
     return parser
 
 
