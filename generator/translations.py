@@ -15,11 +15,21 @@ KINDS = (("practice", "practices"), ("expert", "experts"), ("centre", "centres")
          ("organization", "organizations"))
 
 
+# Records are immutable and asked about once per language and page: remember the answer
+# (keeping the record, so that its id() is not reused).
+_FIELDS: dict[int, tuple] = {}
+
+
 def localized_fields(record: Model) -> dict[str, dict]:
     """The record's texts that exist in several languages, by field name."""
-    return {name: value for name in type(record).model_fields
-            if isinstance(value := getattr(record, name), dict) and value
-            and set(value) <= set(UN_LANGUAGES)}
+    cached = _FIELDS.get(id(record))
+    if cached is not None and cached[0] is record:
+        return cached[1]
+    fields = {name: value for name in type(record).model_fields
+              if isinstance(value := getattr(record, name), dict) and value
+              and set(value) <= set(UN_LANGUAGES)}
+    _FIELDS[id(record)] = (record, fields)
+    return fields
 
 
 def coverage(record: Model, language: str) -> str:
