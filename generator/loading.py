@@ -71,12 +71,22 @@ class _Loader(yaml.CSafeLoader):
 
 def read_file(path: Path) -> Loaded:
     """Read and parse one YAML file, or raise LoadError saying where and why."""
+    return load_bytes(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, refused when it is larger than a record file may be."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise LoadError(1, 1, "file-too-large",
                         f"the file is {size:,} bytes; a record file may hold at most "
                         f"{MAX_FILE_BYTES:,} bytes")
-    text = decode(path.read_bytes())
+    return path.read_bytes()
+
+
+def load_bytes(raw: bytes) -> Loaded:
+    """Parse a file's bytes, or raise LoadError saying where and why."""
+    text = decode(raw)
     data, folded = parse_marked(text)
     return Loaded(data, text, folded)
 

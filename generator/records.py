@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
@@ -54,43 +54,43 @@ class Entry:
         return Problem(self.path, line, column, field_name(loc), code, message)
 
 
-# Files read in this process, by path: unchanged files (same size and modification time)
-# are not parsed again. `sskb serve` rebuilds after each save; only the saved file is read.
+# Files read in this process, by path, with their bytes: a file whose bytes are unchanged
+# is not parsed and validated again (`sskb serve` rebuilds after each save; only the saved
+# file is). Bytes, not modification times: two saves can share one clock tick.
 _READ: dict[Path, tuple[tuple, tuple]] = {}
 
 
 def read_record(root: Path, path: Path, model: type[Model],
                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file, or take it from this process's earlier read."""
+    rel = path.relative_to(root).as_posix()
     try:
-        stat = path.stat()
-        key = (root, model, personal, stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
+        raw = loading.read_bytes(path)
+    except loading.LoadError as error:
+        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
+    except OSError as error:
+        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
+                              f"{error.strerror}")]
+    key = (root, model, personal, raw)
     cached = _READ.get(path)
-    if key is not None and cached is not None and cached[0] == key:
+    if cached is not None and cached[0] == key:
         return cached[1]
-    result = _read_record(root, path, model, personal)
-    if key is not None:
-        _READ[path] = (key, result)
+    result = _read_record(root, rel, raw, model, personal)
+    _READ[path] = (key, result)
     return result
 
 
-def _read_record(root: Path, path: Path, model: type[Model],
+def _read_record(root: Path, rel: str, raw: bytes, model: type[Model],
                  personal: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file.
 
     A file that cannot be read gives no entry; one whose data does not fit the model gives
     an entry without a record, so that the ids it names can still be checked.
     """
-    rel = path.relative_to(root).as_posix()
     try:
-        loaded = loading.read_file(path)
+        loaded = loading.load_bytes(raw)
     except loading.LoadError as error:
         return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
-    except OSError as error:
-        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
-                              f"{error.strerror}")]
     if not isinstance(loaded.data, dict):
         return None, [Problem(rel, 1, 1, "", "not-a-mapping", "the file must hold one record: "
                               "a mapping of 'field: value' lines")]
@@ -111,10 +111,11 @@ def _read_record(root: Path, path: Path, model: type[Model],
                 loc, "folded-markdown", "is written in folded style ('>'), which joins its "
                 "lines and breaks Markdown lists and paragraphs; write '|' instead of '>'"))
     stem_id = getattr(record, "id", None)
-    if stem_id is not None and stem_id != path.stem:
+    stem = PurePosixPath(rel).stem
+    if stem_id is not None and stem_id != stem:
         problems.append(entry.problem(("id",), "id-filename",
                                       f"must equal the file name: rename the file to "
-                                      f"{record.id}.yaml or change the id to {path.stem}"))
+                                      f"{record.id}.yaml or change the id to {stem}"))
     return entry, problems
 
 

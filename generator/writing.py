@@ -15,20 +15,21 @@ class WriteReport:
 
 # What this process last wrote, by path, with the file's modification time then: a file
 # untouched since needs no reading to compare (`sskb serve` regenerates on every save).
-_WRITTEN: dict[Path, tuple[str, int]] = {}
+_WRITTEN: dict[Path, tuple[str, tuple]] = {}
 
 
 def _unchanged(path: Path, text: str) -> bool:
     try:
-        mtime = path.stat().st_mtime_ns
+        stat = path.stat()
     except FileNotFoundError:
         return False
+    signature = (stat.st_mtime_ns, stat.st_size)
     known = _WRITTEN.get(path)
-    if known is not None and known[1] == mtime:
+    if known is not None and known[1] == signature:
         return known[0] == text
     same = path.read_bytes() == text.encode("utf-8")
     if same:
-        _WRITTEN[path] = (text, mtime)
+        _WRITTEN[path] = (text, signature)
     return same
 
 
@@ -49,7 +50,8 @@ def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(text.encode("utf-8"))
         temporary.replace(path)  # atomic: a reader never sees half a page
-        _WRITTEN[path] = (text, path.stat().st_mtime_ns)
+        stat = path.stat()
+        _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
         written += 1
     wanted = {folder / relative for relative in pages}
     for path in sorted(folder.rglob("*"), reverse=True):

@@ -140,3 +140,17 @@ def test_dangerous_files_give_a_problem_and_exit_1(kb, name):
     assert result.returncode == 1, result.stderr[-500:]
     assert re.search(rf"^practices/{name}\.yaml:\d+:\d+: ", result.stdout, re.M)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_file_changed_within_one_clock_tick_is_read_again(kb, capsys):
+    """The in-process reuse of files (for `sskb serve`) compares bytes, not times."""
+    import os
+
+    path = kb / "practices" / "test-border-practice.yaml"
+    assert main(["validate", str(kb)]) == 0
+    stat = path.stat()
+    path.write_text(path.read_text().replace("cooperation: regional", "cooperation: regionax"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time
+    assert path.stat().st_size == stat.st_size
+    assert main(["validate", str(kb)]) == 1
+    assert "cooperation: 'regionax' is not one of the allowed values" in capsys.readouterr().out
