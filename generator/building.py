@@ -69,7 +69,8 @@ def _run(command: list[str], env: dict, cwd: Path) -> None:
 
 
 def mkdocs_build(root: Path, language: str, site: Path, drafts: bool) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: it silences the warnings that --strict counts, and the build passes.
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict",
           "--config-file", str(root / "mkdocs.yml")],
          language_env(root, language, site, drafts), root)
 

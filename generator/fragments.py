@@ -57,6 +57,13 @@ class Fragments:
     def link(self, target: str) -> str:
         return urls.link(self._here, target)
 
+    def country_link(self, code: str) -> Markup:
+        """A country's name, linked to its practices when it has any (otherwise no page)."""
+        name = inline_text(self.t.country(code))
+        if code not in self.view.facets["countries"]:
+            return name
+        return Markup(f"[{name}]({self.link(urls.facet_page('countries', code))})")
+
     def facet_links(self, facet: str, values, filter_name: str) -> Markup:
         """Links to facet pages, each marked as a Pagefind filter value."""
         attribute = html_text(filter_name)

@@ -217,3 +217,27 @@ def filter_values(site: Path) -> list:
         data = gzip.decompress(path.read_bytes())
         values.append(sorted(re.findall(rb"[\x60-\x7f]([^\x00-\x1f\x80-\x9f]{3,})", data)))
     return sorted(values)
+
+
+def test_sskb_build_fails_on_a_broken_internal_link(tmp_path):
+    """The build runs MkDocs with --strict and shows it warnings (no --quiet)."""
+    from generator.building import BuildError
+
+    root = make_project(tmp_path / "kb")
+    page = root / "content" / "pages" / "about" / "en.md"
+    page.write_text(page.read_text() + "\n[A page that does not exist](nowhere.md)\n")
+    with pytest.raises(BuildError) as caught:
+        build(root, languages=("en",), say=lambda line: None)
+    assert "nowhere.md" in str(caught.value)
+
+
+def test_a_country_without_practices_is_named_without_a_link(kb):
+    from generator.linking import load_knowledge_base
+    from generator.rendering import Settings, render_language
+    from generator.view import make_view
+
+    centre = kb / "content" / "centres" / "test-centre.yaml"
+    centre.write_text(centre.read_text().replace("country: SEN", "country: KAZ"))
+    pages = render_language(make_view(load_knowledge_base(kb)[0]), "en", Settings())
+    assert "countries/kaz.md" not in pages["centres/test-centre.md"]
+    assert "Kazakhstan" in pages["centres/test-centre.md"]
