@@ -65,12 +65,17 @@ class Fragments:
         return Markup(f"[{name}]({self.link(urls.facet_page('countries', code))})")
 
     def facet_links(self, facet: str, values, filter_name: str) -> Markup:
-        """Links to facet pages, each marked as a Pagefind filter value."""
+        """Links to facet pages, each marked as a Pagefind filter value; a value that no
+        practice has has no page, and is named without a link."""
         attribute = html_text(filter_name)
         return Markup(", ").join(
             Markup(f"[{inline_text(self.facet_label(facet, value))}]"
                    f"({self.link(urls.facet_page(facet, value))})"
-                   f'{{ data-pagefind-filter="{attribute}" }}') for value in values)
+                   f'{{ data-pagefind-filter="{attribute}" }}')
+            if value in self.view.facets[facet] else
+            Markup(f'<span data-pagefind-filter="{attribute}">'
+                   f"{html_text(self.facet_label(facet, value))}</span>")
+            for value in values)
 
     def record_links(self, kind: str, ids, shown: dict) -> Markup:
         """Links to records; a person without a public profile stays unnamed."""

@@ -241,3 +241,15 @@ def test_a_country_without_practices_is_named_without_a_link(kb):
     pages = render_language(make_view(load_knowledge_base(kb)[0]), "en", Settings())
     assert "countries/kaz.md" not in pages["centres/test-centre.md"]
     assert "Kazakhstan" in pages["centres/test-centre.md"]
+
+
+def test_a_pillar_without_practices_is_named_without_a_link(kb):
+    from generator.linking import load_knowledge_base
+    from generator.rendering import Settings, render_language
+    from generator.view import make_view
+
+    expert = kb / "content" / "experts" / "example-test-expert.yaml"
+    expert.write_text(expert.read_text() + "pillars: [4]\n")
+    pages = render_language(make_view(load_knowledge_base(kb)[0]), "en", Settings())
+    page = pages["experts/example-test-expert.md"]
+    assert "pillars/4.md" not in page and 'data-pagefind-filter="Pillar">Pillar 4<' in page
