@@ -40,7 +40,7 @@ class Fragments:
         return Markup(f'!!! info ""\n    {inline_text(text)}\n')
 
     def available_in(self, record) -> Markup:
-        return Markup(", ").join(
+        return self.separator.join(
             Markup(f'<span lang="{lang}">{html_text(self.t.native_name(lang))}</span>')
             for lang in available_languages(record))
 
@@ -53,6 +53,16 @@ class Fragments:
         if key not in self._labels:
             self._labels[key] = inline_text(self.t(key))
         return self._labels[key]
+
+    @property
+    def separator(self) -> Markup:
+        """Between the items of an inline list: ", " but "، " in Arabic and "、" in Chinese."""
+        return Markup(self.t("list_separator"))
+
+    def bidi(self, text) -> Markup:
+        """A contributor's one-line text isolated from the page's direction (a Latin name
+        on an Arabic page keeps its punctuation in place)."""
+        return Markup(f"<bdi>{inline_text(text)}</bdi>")
 
     def link(self, target: str) -> str:
         return urls.link(self._here, target)
@@ -68,7 +78,7 @@ class Fragments:
         """Links to facet pages, each marked as a Pagefind filter value; a value that no
         practice has has no page, and is named without a link."""
         attribute = html_text(filter_name)
-        return Markup(", ").join(
+        return self.separator.join(
             Markup(f"[{inline_text(self.facet_label(facet, value))}]"
                    f"({self.link(urls.facet_page(facet, value))})"
                    f'{{ data-pagefind-filter="{attribute}" }}')
@@ -79,7 +89,7 @@ class Fragments:
 
     def record_links(self, kind: str, ids, shown: dict) -> Markup:
         """Links to records; a person without a public profile stays unnamed."""
-        return Markup(", ").join(
+        return self.separator.join(
             Markup(f"[{inline_text(self.name(shown[i]))}]"
                    f"({self.link(urls.record_page(kind, i))})"
                    f"{self.lang_attributes(shown[i], markdown=True)}") if i in shown
@@ -104,7 +114,7 @@ class Fragments:
     def filter_values(self, filter_name: str, labels) -> Markup:
         """Plain values marked as Pagefind filter values (inline HTML)."""
         attribute = html_text(filter_name)
-        return Markup(", ").join(
+        return self.separator.join(
             Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
             for label in labels)
 
