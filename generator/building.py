@@ -41,8 +41,10 @@ class Timing:
 
 
 def source_date_epoch(root: Path) -> str | None:
-    """The time of the last commit, so that two builds of one commit are byte-identical
-    (MkDocs dates the sitemap with it)."""
+    """SOURCE_DATE_EPOCH when set, else the time of the last commit: two builds of one
+    commit are then byte-identical (MkDocs dates the sitemap with it)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
     try:
         result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
                                 capture_output=True, text=True, timeout=30)
@@ -52,9 +54,10 @@ def source_date_epoch(root: Path) -> str | None:
     return epoch if result.returncode == 0 and epoch.isdigit() else None
 
 
-def language_env(root: Path, language: str, site: Path, drafts: bool) -> dict:
+def language_env(root: Path, language: str, site: Path, drafts: bool,
+                 epoch: str | None = None) -> dict:
+    """The environment of one language's MkDocs process (mkdocs.yml reads it with !ENV)."""
     base = os.environ.get("SSKB_BASE_URL", "http://127.0.0.1:8000/")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
     return {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
             "SSKB_LANG": language, "SSKB_GENERATED": "1",
             "SSKB_DOCS_DIR": str(root / DOCS / language),
@@ -68,16 +71,17 @@ def _run(command: list[str], env: dict, cwd: Path) -> None:
         raise BuildError(f"{' '.join(command[1:4])} failed:\n{result.stdout}{result.stderr}")
 
 
-def mkdocs_build(root: Path, language: str, site: Path, drafts: bool) -> None:
+def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
+                 epoch: str | None = None) -> None:
     # Not --quiet: it silences the warnings that --strict counts, and the build passes.
     _run([sys.executable, "-m", "mkdocs", "build", "--strict",
           "--config-file", str(root / "mkdocs.yml")],
-         language_env(root, language, site, drafts), root)
+         language_env(root, language, site, drafts, epoch), root)
 
 
 # Only these pages carry data-pagefind-body (overrides/main.html): Pagefind need not read
 # the listing pages at all.
-INDEXED = "{practices,experts,centres,organizations,about}/**/*.html"
+INDEXED = "{practices,experts,centres,organizations,about,contribute}/**/*.html"
 
 
 # Pagefind's extended binary segments Chinese (and Japanese) words; for the other languages
@@ -133,7 +137,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
 
     started = time.perf_counter()
     extra = read_extra(root)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
+    epoch = source_date_epoch(root)
     today = datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else None
     generated = generate(root, lambda lang: settings(extra, lang, today), languages,
                          drafts=drafts)
@@ -144,7 +148,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
 
     def one_language(language: str) -> None:
         begun = time.perf_counter()
-        mkdocs_build(root, language, site, drafts)
+        mkdocs_build(root, language, site, drafts, epoch)
         step(f"MkDocs built {language}", begun)
         begun = time.perf_counter()
         pagefind_index(site, language)
