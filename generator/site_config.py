@@ -74,3 +74,12 @@ def cache_templates(env, root: Path):
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
+
+
+def mark_direction(html: str) -> str:
+    """Put the page's writing direction on <html> too (the theme sets it on <body> only),
+    so that the whole document, scroll bars and forms included, is right to left."""
+    direction = Translator(language()).direction
+    if direction != "rtl":
+        return html
+    return html.replace("<html ", '<html dir="rtl" ', 1)

@@ -37,6 +37,10 @@ def on_env(env, config, files):
     return site_config.cache_templates(env, ROOT)
 
 
+def on_post_page(output, page, config):
+    return site_config.mark_direction(output)
+
+
 def on_nav(nav, config, files):
     return site_config.translate_nav(nav)
 

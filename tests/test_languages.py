@@ -72,7 +72,7 @@ def test_no_english_interface_text_outside_fallbacks(built, language):
 def test_arabic_pages_are_right_to_left_and_fallbacks_are_marked(built):
     _, site, _ = built
     html = (site / "ar" / "practices" / "test-border-practice" / "index.html").read_text()
-    assert re.search(r'<html lang="ar"', html) and '<body dir="rtl"' in html
+    assert re.search(r'<html dir="rtl" lang="ar"', html) and '<body dir="rtl"' in html
     # The fixture practice is written in French only: its texts are French blocks, left to
     # right, kept out of the Arabic search index, under a notice in Arabic.
     assert re.search(r'<div class="sskb-text" lang="fr" dir="ltr" data-pagefind-ignore>',

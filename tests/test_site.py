@@ -34,9 +34,10 @@ def test_every_language_is_built_with_progress(built):
 def test_pages_are_in_their_language_and_direction(built):
     _, site, _ = built
     arabic = html(site, "ar", "practices/test-border-practice")
-    assert re.search(r'<html[^>]*lang="ar"', arabic) and '<body dir="rtl"' in arabic
+    assert re.search(r'<html dir="rtl" lang="ar"', arabic) and '<body dir="rtl"' in arabic
     french = html(site, "fr", "practices/test-border-practice")
     assert re.search(r'<html[^>]*lang="fr"', french)
+    assert "dir=" not in re.search(r"<html[^>]*>", french).group(0)
     assert "Pratique fictive de sécurité des frontières" in french
     assert "Sénégal" in french and "Piliers de la Stratégie" in french
 
