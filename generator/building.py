@@ -80,7 +80,8 @@ def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
 
 
 # Only these pages carry data-pagefind-body (overrides/main.html): Pagefind need not read
-# the listing pages at all.
+# the listing pages at all, nor, in the others, the theme's header, nav and footer around
+# the <article> (a third less work, measured).
 INDEXED = "{practices,experts,centres,organizations,about,contribute}/**/*.html"
 
 
@@ -93,7 +94,8 @@ SEGMENTED = frozenset({"zh"})
 def pagefind_index(site: Path, language: str) -> None:
     binary = "pagefind_bin_extended" if language in SEGMENTED else "pagefind_bin"
     _run([sys.executable, "-m", binary, "--site", str(site / language),
-          "--glob", INDEXED, "--exclude-selectors", ".headerlink", "--silent"],
+          "--glob", INDEXED, "--root-selector", "article", "--exclude-selectors",
+          ".headerlink", "--silent"],
          dict(os.environ), site)
 
 
