@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import ValidationError
 
-from . import loading
+from . import loading, locating
 from .codes import UN_LANGUAGES
 from .messages import problem_from_error
 from .models import F, Model, line
@@ -64,7 +64,7 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
         problems = []
         for e in error.errors(include_url=False):
             loc, code, message, at_key = problem_from_error(e, PageMeta, True)
-            line_number, column = loading.locate(front, loc, at_key)
+            line_number, column = locating.locate(front, loc, at_key)
             problems.append(Problem(rel, line_number + 1, column, field_name(loc), code,
                                     message))
         return None, problems

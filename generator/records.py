@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from . import loading
+from . import loading, locating
 from .messages import problem_from_error
 from .models import (
     MARKDOWN_FIELDS,
@@ -50,7 +50,7 @@ class Entry:
     data: dict
 
     def problem(self, loc: tuple, code: str, message: str, at_key: bool = False) -> Problem:
-        line, column = loading.locate(self.text, loc, at_key)
+        line, column = locating.locate(self.text, loc, at_key)
         return Problem(self.path, line, column, field_name(loc), code, message)
 
 
@@ -105,7 +105,7 @@ def _read_record(root: Path, rel: str, raw: bytes, model: type[Model],
                        for e in errors if tuple(e["loc"]) not in bad_keys]
     entry = Entry(rel, loaded.text, record, loaded.data)
     problems = [entry.problem(*finding) for finding in check_record(record)]
-    for loc in loading.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
+    for loc in locating.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
         if loc and loc[0] in MARKDOWN_FIELDS:
             problems.append(entry.problem(
                 loc, "folded-markdown", "is written in folded style ('>'), which joins its "

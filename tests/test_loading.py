@@ -2,7 +2,8 @@
 
 import pytest
 
-from generator.loading import MAX_DEPTH, LoadError, decode, locate, parse
+from generator.loading import MAX_DEPTH, LoadError, decode, parse
+from generator.locating import locate
 
 
 def refused(text: str) -> LoadError:
