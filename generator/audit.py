@@ -10,9 +10,9 @@ number that no published expert with consent to show contacts has.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import lxml.html
 import phonenumbers
 
 from .problems import Problem
@@ -40,85 +40,80 @@ def normalise_phone(text: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class PageAudit(HTMLParser):
-    """Findings in one page, as (line, code, message)."""
+class PageAudit:
+    """Findings in one page, as (line, code, message). The page is parsed by libxml2 (lxml),
+    which decodes entities in attributes and text as a browser does."""
 
     def __init__(self, emails: frozenset[str], phones: frozenset[str]):
-        super().__init__(convert_charrefs=True)
         self.emails, self.phones = emails, phones
         self.findings: list[tuple[int, str, str]] = []
-        # > 0 inside the page's <article>; contributor HTML cannot hold one (nh3 drops it)
-        self.depth_in_content = 0
-        self.script: tuple[int, bool] | None = None  # (line, inline and outside content)
-        self.script_text: list[str] = []
 
-    def report(self, code: str, message: str) -> None:
-        self.findings.append((self.getpos()[0], code, message))
+    def report(self, line, code: str, message: str) -> None:
+        self.findings.append((line or 1, code, message))
 
-    def handle_starttag(self, tag, attrs):
-        in_content = self.depth_in_content > 0
-        if tag == "article":
-            self.depth_in_content += 1
-        for name, value in attrs:
-            self._attribute(tag, name, value or "")
+    def check(self, raw: bytes) -> list[tuple[int, str, str]]:
+        document = lxml.html.document_fromstring(raw)
+        # Contributor HTML cannot hold an <article> (nh3 drops it): the page's own is the
+        # content; everything around it is the theme's.
+        # lxml hands out the same proxy for a node while one is alive: keeping these alive
+        # makes id() a stable test of membership below.
+        inside = [element for article in document.iter("article") for element in article.iter()]
+        content = {id(element) for element in inside}
+        for element in document.iter():
+            if not isinstance(element.tag, str):
+                continue  # comments and processing instructions
+            self._element(element, id(element) in content)
+        del inside
+        for text in document.xpath("//text()[not(ancestor::script) and not(ancestor::style)]"):
+            self._contacts(text, text.getparent().sourceline)
+        return self.findings
+
+    def _element(self, element, in_content: bool) -> None:
+        tag, line = element.tag.lower(), element.sourceline
+        for name, value in element.attrib.items():
+            self._attribute(tag, name.lower(), value or "", line)
         if tag in NEVER or (in_content and tag in NOT_IN_CONTENT):
-            self.report("element", f"<{tag}> has no place in a page's content")
+            self.report(line, "element", f"<{tag}> has no place in a page's content")
         if tag == "script":
-            self._script(dict(attrs), in_content)
+            self._script(element, in_content, line)
 
-    def handle_endtag(self, tag):
-        if tag == "article" and self.depth_in_content:
-            self.depth_in_content -= 1
-        if tag == "script" and self.script is not None:
-            line, inline = self.script
-            text = "".join(self.script_text).strip()
-            if inline and text and not text.startswith(THEME_INLINE_SCRIPTS):
-                self.findings.append((line, "script", "an inline script that is not the "
-                                      "theme's"))
-            self.script, self.script_text = None, []
-
-    def handle_data(self, data):
-        if self.script is not None:
-            self.script_text.append(data)
-            return
-        self._contacts(data)
-
-    def _script(self, attrs: dict, in_content: bool) -> None:
-        source = attrs.get("src")
-        json_config = attrs.get("type") == "application/json" and attrs.get("id") == "__config"
+    def _script(self, element, in_content: bool, line) -> None:
+        source = element.get("src")
         if in_content:
-            self.report("script", "a <script> inside the page's content")
-        elif source is not None and not ALLOWED_SCRIPT_FILES.match(source):
-            self.report("script", f"a script from {source!r}, which is neither the theme's "
-                        "nor Pagefind's")
-        self.script = (self.getpos()[0], source is None and not json_config and not in_content)
+            self.report(line, "script", "a <script> inside the page's content")
+        elif source is not None:
+            if not ALLOWED_SCRIPT_FILES.match(source):
+                self.report(line, "script", f"a script from {source!r}, which is neither "
+                            "the theme's nor Pagefind's")
+        elif not (element.get("type") == "application/json"
+                  and element.get("id") == "__config"):
+            text = (element.text or "").strip()
+            if text and not text.startswith(THEME_INLINE_SCRIPTS):
+                self.report(line, "script", "an inline script that is not the theme's")
 
-    def _attribute(self, tag: str, name: str, value: str) -> None:
+    def _attribute(self, tag: str, name: str, value: str, line) -> None:
         if name.startswith("on"):
-            self.report("event-handler", f"<{tag}> has the event attribute {name}")
+            self.report(line, "event-handler", f"<{tag}> has the event attribute {name}")
         if name in URL_ATTRIBUTES:
             address = _CONTROL.sub("", value).lower()
             if address.startswith(DANGEROUS_SCHEMES):
-                self.report("url", f"<{tag} {name}> points to a {address.split(':')[0]}: "
-                            "address")
-            if address.startswith("mailto:"):
-                self._contacts(value[len("mailto:"):])
-            elif address.startswith("tel:"):
-                self._contacts(value[len("tel:"):])
+                self.report(line, "url", f"<{tag} {name}> points to a "
+                            f"{address.split(':')[0]}: address")
+            if address.startswith(("mailto:", "tel:")):
+                self._contacts(value.split(":", 1)[1], line)
 
-    def _contacts(self, text: str) -> None:
+    def _contacts(self, text: str, line) -> None:
         for email in EMAIL.findall(text):
             if email.lower() not in self.emails:
-                self.report("personal-data", "an email address that no consenting expert "
-                            "has published")
+                self.report(line, "personal-data", "an email address that no consenting "
+                            "expert has published")
         if "+" in text:
             for match in phonenumbers.PhoneNumberMatcher(text, None):
                 number = phonenumbers.format_number(match.number,
                                                     phonenumbers.PhoneNumberFormat.E164)
                 if number not in self.phones:
-                    self.report("personal-data", "a phone number that no consenting expert "
-                                "has published")
-
+                    self.report(line, "personal-data", "a phone number that no consenting "
+                                "expert has published")
 
 
 def published_contacts(view) -> tuple[frozenset[str], frozenset[str]]:
@@ -137,10 +132,7 @@ def audit_site(site: Path, emails: frozenset[str], phones: frozenset[str]) -> li
     """Every finding in every HTML file under `site`, sorted by file and line."""
     problems = []
     for page in sorted(site.rglob("*.html")):
-        parser = PageAudit(emails, phones)
-        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
-        parser.close()
         rel = page.relative_to(site).as_posix()
-        problems += [Problem(rel, line, 1, "", code, message)
-                     for line, code, message in parser.findings]
+        problems += [Problem(rel, line, 1, "", code, message) for line, code, message
+                     in PageAudit(emails, phones).check(page.read_bytes())]
     return problems

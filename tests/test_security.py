@@ -92,3 +92,40 @@ def test_an_unconsented_email_in_a_text_fails_the_build(tmp_path):
     with pytest.raises(AuditFailed) as caught:
         build(root, languages=("en",), say=lambda line: None)
     assert {finding.code for finding in caught.value.findings} == {"personal-data"}
+
+
+THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="../assets/stylesheets/main.css">
+<script>__md_scope=new URL("..",location)</script></head><body>
+<form class="sskb-search-box" action="../search/"><input name="q"></form>
+<article class="md-content__inner">{content}</article>
+<script id="__config" type="application/json">{{}}</script>
+<script src="../assets/javascripts/bundle.js"></script>{outside}</body></html>"""
+
+
+@pytest.mark.parametrize("content, outside, code", [
+    ("<p>fine</p>", "", None),
+    ("<script>alert(1)</script>", "", "script"),
+    ("", "<script>steal()</script>", "script"),
+    ("", '<script src="https://evil.example/x.js"></script>', "script"),
+    ('<p onclick="alert(1)">x</p>', "", "event-handler"),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', "", "url"),
+    ('<a href=" JaVaScRiPt:alert(1)">x</a>', "", "url"),
+    ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "", "url"),
+    ('<a href="vbscript:msgbox(1)">x</a>', "", "url"),
+    ('<iframe src="https://evil.example"></iframe>', "", "element"),
+    ("", '<object data="x.swf"></object>', "element"),
+    ('<form action="https://evil.example"></form>', "", "element"),
+    ("<p>Write to some.one@example.org</p>", "", "personal-data"),
+    ('<a href="mailto:some.one@example.org">mail</a>', "", "personal-data"),
+    ("<p>Call +221 33 800 00 09</p>", "", "personal-data"),
+    ("<p>Write to allowed@example.org or call +221 33 800 00 01</p>", "", None),
+])
+def test_the_audit_finds_what_could_run_or_expose(tmp_path, content, outside, code):
+    page = tmp_path / "en" / "page" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(THEME_PAGE.format(content=content, outside=outside))
+    findings = audit_site(tmp_path, frozenset({"allowed@example.org"}),
+                          frozenset({"+221338000001"}))
+    assert [f.code for f in findings] == ([code] if code else [])
+    assert all(f.path == "en/page/index.html" and f.line >= 1 for f in findings)
