@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import lxml.html
 import phonenumbers
+from lxml import etree
 
 from .problems import Problem
 
@@ -40,6 +40,18 @@ def normalise_phone(text: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_HTML = etree.HTMLParser(recover=True)
+# Each XPath asks libxml2 for one kind of danger; Python sees only what matches.
+_EVENT_ATTRIBUTES = etree.XPath("//@*[starts-with(translate(name(), 'ON', 'on'), 'on')]")
+_URL_ATTRIBUTES = etree.XPath("//@*[" + " or ".join(
+    f"name()='{name}'" for name in sorted(URL_ATTRIBUTES)) + "]")
+_NEVER = etree.XPath("|".join(f"//{tag}" for tag in sorted(NEVER)))
+_IN_CONTENT = etree.XPath("|".join(f"//article//{tag}" for tag in sorted(NOT_IN_CONTENT)))
+_SCRIPTS = etree.XPath("//script")
+_CONTACT_TEXT = etree.XPath("//text()[contains(., '@') or contains(., '+')]"
+                            "[not(ancestor::script) and not(ancestor::style)]")
+
+
 class PageAudit:
     """Findings in one page, as (line, code, message). The page is parsed by libxml2 (lxml),
     which decodes entities in attributes and text as a browser does."""
@@ -52,34 +64,29 @@ class PageAudit:
         self.findings.append((line or 1, code, message))
 
     def check(self, raw: bytes) -> list[tuple[int, str, str]]:
-        document = lxml.html.document_fromstring(raw)
-        # Contributor HTML cannot hold an <article> (nh3 drops it): the page's own is the
-        # content; everything around it is the theme's.
-        # lxml hands out the same proxy for a node while one is alive: keeping these alive
-        # makes id() a stable test of membership below.
-        inside = [element for article in document.iter("article") for element in article.iter()]
-        content = {id(element) for element in inside}
-        for element in document.iter():
-            if not isinstance(element.tag, str):
-                continue  # comments and processing instructions
-            self._element(element, id(element) in content)
-        del inside
-        for text in document.xpath("//text()[not(ancestor::script) and not(ancestor::style)]"):
-            self._contacts(text, text.getparent().sourceline)
+        document = etree.fromstring(raw, _HTML)
+        if document is None:
+            return self.findings
+        for attribute in _EVENT_ATTRIBUTES(document):
+            element = attribute.getparent()
+            self.report(element.sourceline, "event-handler",
+                        f"<{element.tag}> has the event attribute {attribute.attrname}")
+        for attribute in _URL_ATTRIBUTES(document):
+            self._address(attribute.getparent(), attribute.attrname, str(attribute))
+        for element in _NEVER(document) + _IN_CONTENT(document):
+            self.report(element.sourceline, "element",
+                        f"<{element.tag}> has no place in a page's content")
+        for element in _SCRIPTS(document):
+            self._script(element)
+        for text in _CONTACT_TEXT(document):
+            self._contacts(str(text), text.getparent().sourceline)
         return self.findings
 
-    def _element(self, element, in_content: bool) -> None:
-        tag, line = element.tag.lower(), element.sourceline
-        for name, value in element.attrib.items():
-            self._attribute(tag, name.lower(), value or "", line)
-        if tag in NEVER or (in_content and tag in NOT_IN_CONTENT):
-            self.report(line, "element", f"<{tag}> has no place in a page's content")
-        if tag == "script":
-            self._script(element, in_content, line)
-
-    def _script(self, element, in_content: bool, line) -> None:
-        source = element.get("src")
-        if in_content:
+    def _script(self, element) -> None:
+        line, source = element.sourceline, element.get("src")
+        # Contributor HTML cannot hold an <article> (nh3 drops it): the page's own is the
+        # content, and the theme's scripts are all outside it.
+        if any(True for _ in element.iterancestors("article")):
             self.report(line, "script", "a <script> inside the page's content")
         elif source is not None:
             if not ALLOWED_SCRIPT_FILES.match(source):
@@ -91,22 +98,20 @@ class PageAudit:
             if text and not text.startswith(THEME_INLINE_SCRIPTS):
                 self.report(line, "script", "an inline script that is not the theme's")
 
-    def _attribute(self, tag: str, name: str, value: str, line) -> None:
-        if name.startswith("on"):
-            self.report(line, "event-handler", f"<{tag}> has the event attribute {name}")
-        if name in URL_ATTRIBUTES:
-            address = _CONTROL.sub("", value).lower()
-            if address.startswith(DANGEROUS_SCHEMES):
-                self.report(line, "url", f"<{tag} {name}> points to a "
-                            f"{address.split(':')[0]}: address")
-            if address.startswith(("mailto:", "tel:")):
-                self._contacts(value.split(":", 1)[1], line)
+    def _address(self, element, name: str, value: str) -> None:
+        address = _CONTROL.sub("", value).lower()
+        if address.startswith(DANGEROUS_SCHEMES):
+            self.report(element.sourceline, "url", f"<{element.tag} {name}> points to a "
+                        f"{address.split(':')[0]}: address")
+        if address.startswith(("mailto:", "tel:")):
+            self._contacts(value.split(":", 1)[1], element.sourceline)
 
     def _contacts(self, text: str, line) -> None:
-        for email in EMAIL.findall(text):
-            if email.lower() not in self.emails:
-                self.report(line, "personal-data", "an email address that no consenting "
-                            "expert has published")
+        if "@" in text:
+            for email in EMAIL.findall(text):
+                if email.lower() not in self.emails:
+                    self.report(line, "personal-data", "an email address that no "
+                                "consenting expert has published")
         if "+" in text:
             for match in phonenumbers.PhoneNumberMatcher(text, None):
                 number = phonenumbers.format_number(match.number,
@@ -128,10 +133,12 @@ def published_contacts(view) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(emails), frozenset(phones)
 
 
-def audit_site(site: Path, emails: frozenset[str], phones: frozenset[str]) -> list[Problem]:
-    """Every finding in every HTML file under `site`, sorted by file and line."""
+def audit_site(site: Path, emails: frozenset[str], phones: frozenset[str],
+               pattern: str = "**/*.html") -> list[Problem]:
+    """Every finding in the HTML files under `site` (those `pattern` matches), sorted by file
+    and line."""
     problems = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(site.glob(pattern)):
         rel = page.relative_to(site).as_posix()
         problems += [Problem(rel, line, 1, "", code, message) for line, code, message
                      in PageAudit(emails, phones).check(page.read_bytes())]
