@@ -14,7 +14,6 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -25,7 +24,7 @@ from .i18n import native_names
 from .linking import load_knowledge_base
 from .problems import Problem
 from .root_page import write_root_pages
-from .site_config import read_extra, settings
+from .site_config import build_date, read_extra, settings
 from .view import make_view
 
 SITE = Path("site")
@@ -141,7 +140,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     started = time.perf_counter()
     extra = read_extra(root)
     epoch = source_date_epoch(root)
-    today = datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else None
+    today = build_date(epoch)
     generated = generate(root, lambda lang: settings(extra, lang, today), languages,
                          drafts=drafts)
     pages = sum(g.pages for g in generated)

@@ -22,9 +22,9 @@ def language() -> str:
     return lang
 
 
-def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+def build_date(epoch: str | None = None) -> date:
+    """The build's date: from `epoch` or SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    epoch = epoch or os.environ.get("SOURCE_DATE_EPOCH", "")
     return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch.isdigit() \
         else date.today()
 
