@@ -18,7 +18,8 @@ from .translations import FULL, MISSING, available_languages, coverage
 
 
 class Fragments:
-    """Needs `t`, `view`, `settings`, `language`, `name()`, `facet_label()` and `_here`."""
+    """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
+    `facet_label()`, `_labels` and `_here` (the path of the page being rendered)."""
 
     def lang_attributes(self, record, markdown: bool = False) -> Markup:
         """`lang` and `dir` for a record's name shown in another language than the page's."""
@@ -64,8 +65,9 @@ class Fragments:
         on an Arabic page keeps its punctuation in place)."""
         return Markup(f"<bdi>{inline_text(text)}</bdi>")
 
-    def link(self, target: str) -> str:
-        return urls.link(self._here, target)
+    def link(self, target: str) -> Markup:
+        """A relative Markdown link target from the page being rendered (MkDocs checks it)."""
+        return Markup(urls.link(self._here, target))
 
     def country_link(self, code: str) -> Markup:
         """A country's name, linked to its practices when it has any (otherwise no page)."""
@@ -150,12 +152,13 @@ class Fragments:
     def lacking_records(self, status, language: str) -> Markup:
         """Links to the records that are not fully translated into `language`."""
         lines = []
+        records = {"practice": {p.id: p for p in self.view.practices},
+                   "expert": self.view.experts, "centre": self.view.centres,
+                   "organization": self.view.organizations}
         for (lang, kind), lacking in status.lacking.items():
             if lang != language:
                 continue
-            shown = {"practice": {p.id: p for p in self.view.practices},
-                     "expert": self.view.experts, "centre": self.view.centres,
-                     "organization": self.view.organizations}[kind]
+            shown = records[kind]
             for record_id, state in lacking:
                 label = self.label("partly_translated" if state != MISSING else
                                    "not_translated")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import urls
@@ -98,11 +98,6 @@ def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
                   f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
-@pass_context
-def _link(context, target: str) -> Markup:
-    return Markup(urls.link(context["here"], target))
-
-
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
@@ -110,7 +105,7 @@ def make_environment() -> Environment:
                       autoescape=True, auto_reload=False)
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
                        attr=html_text, inline=inline_text, trusted=Markup)
-    env.globals.update(link=_link, urls=urls, Markup=Markup)
+    env.globals.update(urls=urls, Markup=Markup)
     return env
 
 
