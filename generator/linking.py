@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .codes import UN_LANGUAGES
 from .handwritten import load_pages
+from .models import Term
 from .problems import Problem, sort_problems
 from .records import (
     KINDS,
@@ -28,7 +29,7 @@ class KnowledgeBase:
 
     root: Path
     records: dict[str, dict[str, Entry]] = field(default_factory=dict)
-    vocabularies: dict[str, dict[str, Entry] | None] = field(default_factory=dict)
+    vocabularies: dict[str, dict[str, Term] | None] = field(default_factory=dict)
     # Per kind, the file stems of records with problems of their own: naming them is no
     # extra problem, and every entry loaded, valid or not, for checking what it names.
     broken: dict[str, set[str]] = field(default_factory=dict)
@@ -65,7 +66,7 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
                         ("terms", index, "label"), "missing-translation",
                         f"has no label in {', '.join(missing)}: every term needs a label in "
                         "the six UN languages"))
-                kb.vocabularies[name][term.id] = entry
+                kb.vocabularies[name][term.id] = term
     for kind in KINDS:
         files, found = record_files(root, kind)
         problems += found

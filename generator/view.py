@@ -53,11 +53,7 @@ def _visible(kb: KnowledgeBase, kind: str, statuses) -> dict:
 
 
 def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
-    entries = kb.vocabularies.get(name) or {}
-    terms = {}
-    for entry in {id(e): e for e in entries.values()}.values():
-        terms.update({term.id: term for term in entry.record.terms})
-    return terms
+    return dict(kb.vocabularies.get(name) or {})
 
 
 def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
