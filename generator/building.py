@@ -19,13 +19,11 @@ from typing import Callable
 
 from .audit import audit_site, published_contacts
 from .codes import UN_LANGUAGES
-from .generate import DOCS, generate
+from .generate import DOCS, generate, load_view
 from .i18n import native_names
-from .linking import load_knowledge_base
 from .problems import Problem
 from .root_page import write_root_pages
 from .site_config import build_date, read_extra, settings
-from .view import make_view
 
 SITE = Path("site")
 
@@ -141,14 +139,15 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     extra = read_extra(root)
     epoch = source_date_epoch(root)
     today = build_date(epoch)
+    view = load_view(root, drafts)
     generated = generate(root, lambda lang: settings(extra, lang, today), languages,
-                         drafts=drafts)
+                         drafts=drafts, view=view)
     pages = sum(g.pages for g in generated)
     written = sum(g.report.written for g in generated)
     step(f"validated and generated {pages} pages in {len(languages)} languages "
          f"({written} written)", started)
 
-    contacts = published_contacts(view_of(root, drafts))
+    contacts = published_contacts(view)
 
     def one_language(language: str) -> list[Problem]:
         begun = time.perf_counter()
@@ -180,8 +179,3 @@ class AuditFailed(Exception):
     def __init__(self, findings):
         super().__init__(f"{len(findings)} finding(s) in the built site")
         self.findings = findings
-
-
-def view_of(root: Path, drafts: bool):
-    kb, _ = load_knowledge_base(root)  # files unchanged since generation are not read again
-    return make_view(kb, drafts=drafts)

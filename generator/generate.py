@@ -10,7 +10,7 @@ from .codes import UN_LANGUAGES
 from .linking import load_knowledge_base
 from .problems import Problem
 from .rendering import Settings, render_language
-from .view import make_view
+from .view import View, make_view
 from .writing import WriteReport, write_tree
 
 DOCS = Path("build") / "docs"
@@ -31,13 +31,20 @@ class Generated:
     report: WriteReport
 
 
-def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_LANGUAGES,
-             drafts: bool = False, docs: Path | None = None) -> list[Generated]:
-    """Validate the knowledge base under `root` and write `build/docs/<lang>/` trees."""
+def load_view(root: Path, drafts: bool = False) -> View:
+    """Validate the knowledge base under `root` and select what the site shows."""
     kb, problems = load_knowledge_base(root)
     if problems:
         raise InvalidKnowledgeBase(problems)
-    view = make_view(kb, drafts=drafts)
+    return make_view(kb, drafts=drafts)
+
+
+def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_LANGUAGES,
+             drafts: bool = False, docs: Path | None = None,
+             view: View | None = None) -> list[Generated]:
+    """Write `build/docs/<lang>/` trees for the knowledge base under `root` (validated here
+    unless the caller passes the view it already has)."""
+    view = view or load_view(root, drafts)
     docs = docs or root / DOCS
     results = []
     for language in languages:
