@@ -14,7 +14,7 @@ from .audit import audit_site, published_contacts
 from .building import AuditFailed, BuildError, build, language_env
 from .codes import UN_LANGUAGES
 from .editorial import REVIEW_AFTER_DAYS, review_warnings
-from .generate import InvalidKnowledgeBase, generate
+from .generate import InvalidKnowledgeBase, generate, load_view
 from .import_issue import IncompleteSubmission, import_issue
 from .issue_forms import FOLDER as FORMS_FOLDER
 from .issue_forms import form_files
@@ -28,7 +28,6 @@ from .site_config import read_extra, settings
 from .translations import as_json as translations_json
 from .translations import as_text as translations_text
 from .translations import translation_status
-from .view import make_view
 from .writing import stale_files, write_files
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
@@ -126,11 +125,12 @@ def cmd_audit(args, parser) -> int:
     if not site.is_dir():
         parser.error(f"{args.site}: no such folder")
     root = _root(parser, args.root)
-    kb, problems = load_knowledge_base(root)
-    if problems:
-        print(as_text(problems))
+    try:
+        view = load_view(root, args.drafts)
+    except InvalidKnowledgeBase as error:
+        print(as_text(error.problems))
         return 1
-    findings = audit_site(site, *published_contacts(make_view(kb, drafts=args.drafts)))
+    findings = audit_site(site, *published_contacts(view))
     print(FORMATS[args.format](findings))
     return 1 if findings else 0
 
@@ -197,11 +197,12 @@ def cmd_schema(args, parser) -> int:
 
 def cmd_translations(args, parser) -> int:
     root = _root(parser, args.root)
-    kb, problems = load_knowledge_base(root)
-    if problems:
-        print(as_text(problems))
+    try:
+        view = load_view(root, args.drafts)
+    except InvalidKnowledgeBase as error:
+        print(as_text(error.problems))
         return 1
-    status = translation_status(make_view(kb, drafts=args.drafts))
+    status = translation_status(view)
     print(TRANSLATION_FORMATS[args.format](status))
     return 0
 
