@@ -120,15 +120,22 @@ def cmd_serve(args, parser) -> int:
     return subprocess.call(command, env=env, cwd=root)
 
 
+def _valid_view(root: Path, drafts: bool):
+    """What the site shows, or None after printing the records' problems."""
+    try:
+        return load_view(root, drafts)
+    except InvalidKnowledgeBase as error:
+        print(as_text(error.problems))
+        return None
+
+
 def cmd_audit(args, parser) -> int:
     site = Path(args.site)
     if not site.is_dir():
         parser.error(f"{args.site}: no such folder")
     root = _root(parser, args.root)
-    try:
-        view = load_view(root, args.drafts)
-    except InvalidKnowledgeBase as error:
-        print(as_text(error.problems))
+    view = _valid_view(root, args.drafts)
+    if view is None:
         return 1
     findings = audit_site(site, *published_contacts(view))
     print(FORMATS[args.format](findings))
@@ -197,10 +204,8 @@ def cmd_schema(args, parser) -> int:
 
 def cmd_translations(args, parser) -> int:
     root = _root(parser, args.root)
-    try:
-        view = load_view(root, args.drafts)
-    except InvalidKnowledgeBase as error:
-        print(as_text(error.problems))
+    view = _valid_view(root, args.drafts)
+    if view is None:
         return 1
     status = translation_status(view)
     print(TRANSLATION_FORMATS[args.format](status))
