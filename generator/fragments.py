@@ -1,8 +1,8 @@
 """The pieces of Markdown and HTML that pages are made of, each escaped for where it goes.
 
-A mixin of `rendering.LanguageRenderer`: link lists are built here rather than in template
-macros because they are on every page, many times, and Python is several times faster than
-Jinja's macro calls.
+A mixin of `rendering.LanguageRenderer`: link lists, labels and notices are built here
+rather than in template macros because they are on every page, many times, and Python is
+several times faster than Jinja's macro calls.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from .translations import FULL, MISSING, available_languages, coverage
 
 class Fragments:
     """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
-    `facet_label()`, `_labels` and `_here` (the path of the page being rendered)."""
+    `facet_label()`, `_labels`, `_links` (dicts) and `_here` (the path of the page being
+    rendered)."""
 
     def lang_attributes(self, record, markdown: bool = False) -> Markup:
         """`lang` and `dir` for a record's name shown in another language than the page's."""
@@ -79,23 +80,41 @@ class Fragments:
     def facet_links(self, facet: str, values, filter_name: str) -> Markup:
         """Links to facet pages, each marked as a Pagefind filter value; a value that no
         practice has has no page, and is named without a link."""
-        attribute = html_text(filter_name)
-        return self.separator.join(
-            Markup(f"[{inline_text(self.facet_label(facet, value))}]"
-                   f"({self.link(urls.facet_page(facet, value))})"
-                   f'{{ data-pagefind-filter="{attribute}" }}')
-            if value in self.view.facets[facet] else
-            Markup(f'<span data-pagefind-filter="{attribute}">'
-                   f"{html_text(self.facet_label(facet, value))}</span>")
-            for value in values)
+        return self._joined(self._once(("facet", facet, value, filter_name), self._facet_link,
+                                       facet, value, filter_name) for value in values)
 
-    def record_links(self, kind: str, ids, shown: dict) -> Markup:
-        """Links to records; a person without a public profile stays unnamed."""
-        return self.separator.join(
-            Markup(f"[{inline_text(self.name(shown[i]))}]"
-                   f"({self.link(urls.record_page(kind, i))})"
-                   f"{self.lang_attributes(shown[i], markdown=True)}") if i in shown
-            else self.label("expert_of_network") for i in ids)
+    def _facet_link(self, facet: str, value, filter_name: str) -> str:
+        attribute = html_text(filter_name)
+        if value not in self.view.facets[facet]:
+            return (f'<span data-pagefind-filter="{attribute}">'
+                    f"{html_text(self.facet_label(facet, value))}</span>")
+        return (f"[{inline_text(self.facet_label(facet, value))}]"
+                f"({self.link(urls.facet_page(facet, value))})"
+                f'{{ data-pagefind-filter="{attribute}" }}')
+
+    def record_links(self, kind: str, ids) -> Markup:
+        """Links to published records; a person without a public profile stays unnamed."""
+        return self._joined(self._once((kind, i), self._record_link, kind, i) for i in ids)
+
+    def _record_link(self, kind: str, record_id: str) -> str:
+        shown = getattr(self.view, urls.FOLDERS[kind])
+        if record_id not in shown:
+            return self.label("expert_of_network")
+        return (f"[{inline_text(self.name(shown[record_id]))}]"
+                f"({self.link(urls.record_page(kind, record_id))})"
+                f"{self.lang_attributes(shown[record_id], markdown=True)}")
+
+    def _once(self, key: tuple, build, *args) -> str:
+        """A link built once per page depth: the same links recur on many pages, and
+        building them anew was a quarter of a practice page's time."""
+        key = (self._here.count("/"), *key)
+        piece = self._links.get(key)
+        if piece is None:
+            piece = self._links[key] = build(*args)
+        return piece
+
+    def _joined(self, pieces) -> Markup:
+        return Markup(str(self.separator).join(pieces))
 
     def practice_list(self, practices) -> Markup:
         """A list of practices as an HTML block: long lists are cheap for MkDocs' Markdown
@@ -119,6 +138,16 @@ class Fragments:
         return self.separator.join(
             Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
             for label in labels)
+
+    def kind_label(self, key: str) -> Markup:
+        """What kind of record a page shows, as a Pagefind filter value."""
+        return Markup(f'<p class="sskb-kind" data-pagefind-filter='
+                      f'"{html_text(self.t("record_kind"))}">{html_text(self.t(key))}</p>\n')
+
+    def draft_notice(self, record) -> Markup:
+        if record.status == "published":
+            return Markup("")
+        return Markup(f'!!! warning ""\n    {self.label("draft_notice", status=record.status)}\n')
 
     def front_matter(self, title, kind: str = "") -> Markup:
         """The page's front matter. The title is HTML-escaped here because the theme prints

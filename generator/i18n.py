@@ -49,21 +49,43 @@ class Translator:
     def direction(self) -> str:
         return self.locale.text_direction
 
+    # Names, numbers and dates repeat on every page: each is looked up in CLDR once.
+
     def country(self, alpha_3: str) -> str:
-        country = _country(alpha_3)
-        return self.locale.territories.get(country.alpha_2, country.name)
+        return _country_name(self.language, alpha_3)
 
     def language_name(self, code: str) -> str:
         return self.locale.languages.get(code) or code
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=self.locale)
+        return _number(self.language, value)
 
     def date(self, value: date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+        return _date(self.language, value)
 
     def native_name(self, language: str) -> str:
-        return Locale.parse(language).get_display_name(language)
+        return _native_name(language)
+
+
+@lru_cache(maxsize=None)
+def _country_name(language: str, alpha_3: str) -> str:
+    country = _country(alpha_3)
+    return Locale.parse(language).territories.get(country.alpha_2, country.name)
+
+
+@lru_cache(maxsize=4096)
+def _number(language: str, value: int) -> str:
+    return format_decimal(value, locale=Locale.parse(language))
+
+
+@lru_cache(maxsize=4096)
+def _date(language: str, value: date) -> str:
+    return format_date(value, format="long", locale=Locale.parse(language))
+
+
+@lru_cache(maxsize=None)
+def _native_name(language: str) -> str:
+    return Locale.parse(language).get_display_name(language)
 
 
 def native_names() -> dict[str, str]:

@@ -121,10 +121,18 @@ class LanguageRenderer(Fragments):
         self.t = Translator(language)
         self.env = env or make_environment()
         self._labels: dict[str, Markup] = {}
+        self._links: dict[tuple, str] = {}
         self._here = urls.HOME
 
     def text(self, record, field_name: str) -> Optional[Localized]:
         return pick(getattr(record, field_name), self.language, record.original_language)
+
+    def section(self, record, field_name: str) -> Markup:
+        """A Markdown field under its heading, or nothing when the record has no text."""
+        value = self.text(record, field_name)
+        if value is None:
+            return Markup("")
+        return Markup(f"## {self.label(field_name)}\n\n{_markdown_block(value)}\n\n")
 
     def localized_name(self, record) -> Localized:
         """The title or name of a record in this language, or in its original language."""

@@ -15,34 +15,41 @@ KINDS = (("practice", "practices"), ("expert", "experts"), ("centre", "centres")
          ("organization", "organizations"))
 
 
-# Records are immutable and asked about once per language and page: remember the answer
-# (keeping the record, so that its id() is not reused).
-_FIELDS: dict[int, tuple] = {}
+# Records are immutable and asked about several times on every page of every language:
+# remember the answer (keeping the record, so that its id() is not reused).
+_COVERAGE: dict[int, tuple] = {}
 
 
 def localized_fields(record: Model) -> dict[str, dict]:
     """The record's texts that exist in several languages, by field name."""
-    cached = _FIELDS.get(id(record))
+    return {name: value for name in type(record).model_fields
+            if isinstance(value := getattr(record, name), dict) and value
+            and set(value) <= set(UN_LANGUAGES)}
+
+
+def _coverages(record: Model) -> dict[str, str]:
+    cached = _COVERAGE.get(id(record))
     if cached is not None and cached[0] is record:
         return cached[1]
-    fields = {name: value for name in type(record).model_fields
-              if isinstance(value := getattr(record, name), dict) and value
-              and set(value) <= set(UN_LANGUAGES)}
-    _FIELDS[id(record)] = (record, fields)
-    return fields
+    if len(_COVERAGE) > 100_000:  # a long `sskb serve` session: forget replaced records
+        _COVERAGE.clear()
+    texts = localized_fields(record)
+    states = {}
+    for language in UN_LANGUAGES:
+        present = sum(1 for value in texts.values() if language in value)
+        states[language] = (FULL if present == len(texts) else
+                            MISSING if present == 0 else PARTIAL)
+    _COVERAGE[id(record)] = (record, states)
+    return states
 
 
 def coverage(record: Model, language: str) -> str:
     """FULL when every text of the record exists in `language`, MISSING when none does."""
-    texts = localized_fields(record)
-    present = sum(1 for value in texts.values() if language in value)
-    if present == len(texts):
-        return FULL
-    return MISSING if present == 0 else PARTIAL
+    return _coverages(record)[language]
 
 
 def available_languages(record: Model) -> list[str]:
-    return [lang for lang in UN_LANGUAGES if coverage(record, lang) == FULL]
+    return [lang for lang, state in _coverages(record).items() if state == FULL]
 
 
 @dataclass
