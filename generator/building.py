@@ -141,7 +141,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     today = build_date(epoch)
     view = load_view(root, drafts)
     generated = generate(root, lambda lang: settings(extra, lang, today), languages,
-                         drafts=drafts, view=view)
+                         drafts=drafts, view=view, jobs=jobs)
     pages = sum(g.pages for g in generated)
     written = sum(g.report.written for g in generated)
     step(f"validated and generated {pages} pages in {len(languages)} languages "

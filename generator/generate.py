@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -11,7 +14,8 @@ from .linking import load_knowledge_base
 from .problems import Problem
 from .rendering import Settings, render_language
 from .view import View, make_view
-from .writing import WriteReport, write_tree
+from .pages import all_pages
+from .writing import WriteReport, remove_stale, write_pages
 
 DOCS = Path("build") / "docs"
 
@@ -29,6 +33,8 @@ class Generated:
     language: str
     pages: int
     report: WriteReport
+    render_seconds: float = 0.0  # summed over the processes that shared the language
+    write_seconds: float = 0.0
 
 
 def load_view(root: Path, drafts: bool = False) -> View:
@@ -41,13 +47,58 @@ def load_view(root: Path, drafts: bool = False) -> View:
 
 def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_LANGUAGES,
              drafts: bool = False, docs: Path | None = None,
-             view: View | None = None) -> list[Generated]:
+             view: View | None = None, jobs: int = 1) -> list[Generated]:
     """Write `build/docs/<lang>/` trees for the knowledge base under `root` (validated here
-    unless the caller passes the view it already has)."""
+    unless the caller passes the view it already has), in `jobs` processes."""
     view = view or load_view(root, drafts)
     docs = docs or root / DOCS
+    shares = max(1, jobs // len(languages))  # more processes than languages: split each
+    tasks = [(language, settings_for(language), (k, shares), docs / language)
+             for language in languages for k in range(shares)]
+    done = _in_processes(view, tasks, jobs) if jobs > 1 and len(tasks) > 1 else \
+        [_render_and_write(view, *task) for task in tasks]
+    wanted = [path for path, *_ in all_pages(view)]
     results = []
     for language in languages:
-        pages = render_language(view, language, settings_for(language))
-        results.append(Generated(language, len(pages), write_tree(docs / language, pages)))
+        mine = [share for task, share in zip(tasks, done) if task[0] == language]
+        results.append(Generated(
+            language, sum(s.pages for s in mine),
+            WriteReport(sum(s.report.written for s in mine),
+                        sum(s.report.unchanged for s in mine),
+                        remove_stale(docs / language, wanted)),
+            sum(s.render_seconds for s in mine), sum(s.write_seconds for s in mine)))
     return results
+
+
+def _render_and_write(view: View, language: str, settings: Settings,
+                      share: tuple[int, int], folder: Path) -> Generated:
+    started = time.perf_counter()
+    pages = render_language(view, language, settings, share)
+    rendered = time.perf_counter()
+    written, unchanged = write_pages(folder, pages)
+    return Generated(language, len(pages), WriteReport(written, unchanged, 0),
+                     rendered - started, time.perf_counter() - rendered)
+
+
+# Rendering is pure Python, bound to one core by the GIL, and MkDocs waits for it. With
+# several cores, forked processes render and write the languages (or shares of one
+# language's pages) side by side; they inherit the validated view rather than receive it
+# pickled.
+_VIEW: View | None = None
+
+
+def _in_forked_process(*task) -> Generated:
+    return _render_and_write(_VIEW, *task)
+
+
+def _in_processes(view: View, tasks: list, jobs: int) -> list[Generated]:
+    global _VIEW
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [_render_and_write(view, *task) for task in tasks]
+    _VIEW = view
+    try:
+        with ProcessPoolExecutor(min(jobs, len(tasks)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_in_forked_process, *zip(*tasks)))
+    finally:
+        _VIEW = None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import urls
@@ -98,11 +99,16 @@ def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
                   f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
+@lru_cache(maxsize=1)
 def make_environment() -> Environment:
+    """One environment per process, so that each template is compiled once for all
+    languages; the compiled code is also kept on disk (Jinja's per-user cache folder,
+    keyed by the template's source) for the next process."""
     env = Environment(loader=PackageLoader("generator", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      autoescape=True, auto_reload=False)
+                      autoescape=True, auto_reload=False,
+                      bytecode_cache=FileSystemBytecodeCache())
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
                        attr=html_text, inline=inline_text, trusted=Markup)
     env.globals.update(urls=urls, Markup=Markup)
@@ -188,21 +194,25 @@ class LanguageRenderer(Fragments):
             here=here, view=self.view, t=self.label, lang=self.language, r=self,
             settings=self.settings, **values)
 
-    def pages(self) -> dict[str, str]:
-        """Every page of this language: path -> Markdown.
+    def pages(self, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
+        """Every page of this language: path -> Markdown; with `share` (k, n), only every
+        n-th page from the k-th, for one of n processes.
 
         Pages whose inputs are unchanged since this process last rendered them are reused.
         """
         common = (self.language, self.settings, self.view.drafts,
-                  self.view.digests["vocabularies"])
+                  self.view.digests["vocabularies"], share)
         previous = _RENDERED.get(common, {})
         current = {}
-        for path, template, values, inputs in all_pages(self.view):
-            key = (path, inputs)
-            current[key] = previous.get(key) or self.render(template, path, **values)
+        index, count = share
+        for number, (path, template, values, inputs) in enumerate(all_pages(self.view)):
+            if number % count == index:
+                key = (path, inputs)
+                current[key] = previous.get(key) or self.render(template, path, **values)
         _RENDERED[common] = current
         return {path: text for (path, _), text in current.items()}
 
 
-def render_language(view: View, language: str, settings: Settings) -> dict[str, str]:
-    return LanguageRenderer(view, language, settings).pages()
+def render_language(view: View, language: str, settings: Settings,
+                    share: tuple[int, int] = (0, 1)) -> dict[str, str]:
+    return LanguageRenderer(view, language, settings).pages(share)

@@ -34,13 +34,19 @@ def _unchanged(path: Path, text: str) -> bool:
 
 
 def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
-    """Make `folder` hold exactly `pages` (path -> text).
+    """Make `folder` hold exactly `pages` (path -> text)."""
+    written, unchanged = write_pages(folder, pages)
+    return WriteReport(written, unchanged, remove_stale(folder, pages))
+
+
+def write_pages(folder: Path, pages: dict[str, str]) -> tuple[int, int]:
+    """Write the pages into `folder`; return how many were written and left unchanged.
 
     A file whose content is unchanged is not touched, so its modification time stays and
     `mkdocs serve --dirty` rebuilds only the pages that changed.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = 0
+    written = unchanged = 0
     for relative, text in pages.items():
         path = folder / relative
         if _unchanged(path, text):
@@ -53,14 +59,21 @@ def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
         stat = path.stat()
         _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
         written += 1
-    wanted = {folder / relative for relative in pages}
+    return written, unchanged
+
+
+def remove_stale(folder: Path, wanted) -> int:
+    """Remove the files of `folder` that are not among `wanted` (relative paths), and the
+    folders left empty; return how many files were removed."""
+    wanted = {folder / relative for relative in wanted}
+    removed = 0
     for path in sorted(folder.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return WriteReport(written, unchanged, removed)
+    return removed
 
 
 def write_files(folder: Path, files: dict[str, str]) -> list[str]:
