@@ -43,3 +43,30 @@ def test_removed_records_leave_no_page(kb, tmp_path):
     (result,) = generate(kb, settings, ["en"], docs=docs)
     assert not (docs / "en" / "centres" / "test-centre.md").exists()
     assert result.report.removed == 1
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.md")}
+
+
+def test_processes_write_the_same_trees_as_one(kb, tmp_path):
+    """`sskb build` renders in forked processes: shares of one language's pages, or whole
+    languages; the trees are byte for byte those of one process."""
+    alone = generate(kb, settings, ["en", "fr", "ar"], docs=tmp_path / "one")
+    shared = generate(kb, settings, ["en"], docs=tmp_path / "shares", jobs=2)
+    spread = generate(kb, settings, ["en", "fr", "ar"], docs=tmp_path / "spread", jobs=2)
+    assert _tree(tmp_path / "shares" / "en") == _tree(tmp_path / "one" / "en")
+    assert _tree(tmp_path / "spread") == _tree(tmp_path / "one")
+    assert shared[0].pages == alone[0].pages == len(_tree(tmp_path / "one" / "en")) > 20
+    assert [g.report.written for g in spread] == [g.pages for g in alone]
+
+
+def test_processes_remove_stale_pages_once_for_all_shares(kb, tmp_path):
+    docs = tmp_path / "docs"
+    generate(kb, settings, ["en"], docs=docs, jobs=2)
+    stale = docs / "en" / "practices" / "gone.md"
+    stale.write_text("left from an earlier build")
+    (result,) = generate(kb, settings, ["en"], docs=docs, jobs=2)
+    assert not stale.exists()
+    assert (result.report.written, result.report.removed) == (0, 1)
+    assert result.report.unchanged == result.pages
