@@ -154,9 +154,11 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
         mkdocs_build(root, language, site, drafts, epoch)
         step(f"MkDocs built {language}", begun)
         begun = time.perf_counter()
+        # The audit runs in another process, beside Pagefind and the other languages' MkDocs
+        # builds (Pagefind writes no HTML, so the audit reads only what MkDocs wrote).
+        audit = auditors.submit(audit_site, site / language, *contacts)
         pagefind_index(site, language)
-        # The audit runs in another process, beside the other languages' MkDocs builds.
-        findings = auditors.submit(audit_site, site / language, *contacts).result()
+        findings = audit.result()
         step(f"Pagefind indexed and audited {language}", begun)
         return [replace(f, path=f"{language}/{f.path}") for f in findings]
 
