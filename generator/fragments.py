@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import urls
 from .editorial import due_for_review
+from .html_blocks import html_block
 from .text import html_text, inline_text
 from .translations import FULL, MISSING, available_languages, coverage
 
@@ -124,7 +125,7 @@ class Fragments:
         items = "\n".join(
             f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}"'
             f"{self.lang_attributes(p)}>{html_text(self.name(p))}</a></li>" for p in practices)
-        return Markup(f'<ul class="sskb-list">\n{items}\n</ul>')
+        return html_block(f'<ul class="sskb-list">\n{items}\n</ul>')
 
     def facet_index(self, facet: str) -> Markup:
         return Markup("\n").join(
@@ -195,5 +196,5 @@ class Fragments:
                     f'<li><a href="{urls.href(self._here, urls.record_page(kind, record_id))}"'
                     f"{self.lang_attributes(shown[record_id])}>"
                     f"{html_text(self.name(shown[record_id]))}</a> ({html_text(label)})</li>"))
-        return Markup(f'<ul class="sskb-list">\n{Markup(chr(10)).join(lines)}\n</ul>') \
+        return html_block(f'<ul class="sskb-list">\n{Markup(chr(10)).join(lines)}\n</ul>') \
             if lines else Markup("")

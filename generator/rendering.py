@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import urls
 from .editorial import REVIEW_AFTER_DAYS
 from .fragments import Fragments
+from .html_blocks import html_block
 from .i18n import Translator
 from .pages import all_pages
 from .text import html_text, inline_text, markdown_html
@@ -88,15 +89,15 @@ def _markdown_block(value: Optional[Localized]) -> Markup:
     if value is None:
         return Markup("")
     html = markdown_html(value.text)
-    return Markup(f'<div class="sskb-text" lang="{value.lang}" dir="{value.dir}"'
-                  f"{_IGNORED if value.fallback else ''}>\n{html}\n</div>")
+    return html_block(f'<div class="sskb-text" lang="{value.lang}" dir="{value.dir}"'
+                      f"{_IGNORED if value.fallback else ''}>\n{html}\n</div>")
 
 
 def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
     if value is None:
         return Markup("")
-    return Markup(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}"'
-                  f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
+    return html_block(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}"'
+                      f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
 @lru_cache(maxsize=1)
