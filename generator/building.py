@@ -66,7 +66,8 @@ def language_env(root: Path, language: str, site: Path, drafts: bool,
 def _run(command: list[str], env: dict, cwd: Path) -> None:
     result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BuildError(f"{' '.join(command[1:4])} failed:\n{result.stdout}{result.stderr}")
+        name = " ".join([Path(command[0]).name, *command[1:3]])
+        raise BuildError(f"{name} failed:\n{result.stdout}{result.stderr}")
 
 
 def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
@@ -90,8 +91,12 @@ SEGMENTED = frozenset({"zh"})
 
 
 def pagefind_index(site: Path, language: str) -> None:
-    binary = "pagefind_bin_extended" if language in SEGMENTED else "pagefind_bin"
-    _run([sys.executable, "-m", binary, "--site", str(site / language),
+    # The binary itself, not `python -m pagefind_bin`, which starts Python to start it.
+    if language in SEGMENTED:
+        from pagefind_bin_extended import get_executable
+    else:
+        from pagefind_bin import get_executable
+    _run([str(get_executable()), "--site", str(site / language),
           "--glob", INDEXED, "--root-selector", "article", "--exclude-selectors",
           ".headerlink", "--silent"],
          dict(os.environ), site)
