@@ -100,6 +100,13 @@ def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
                       f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
+def _bytecode_cache() -> Optional[FileSystemBytecodeCache]:
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 @lru_cache(maxsize=1)
 def make_environment() -> Environment:
     """One environment per process, so that each template is compiled once for all
@@ -108,8 +115,7 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      autoescape=True, auto_reload=False,
-                      bytecode_cache=FileSystemBytecodeCache())
+                      autoescape=True, auto_reload=False, bytecode_cache=_bytecode_cache())
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
                        attr=html_text, inline=inline_text, trusted=Markup)
     env.globals.update(urls=urls, Markup=Markup)
