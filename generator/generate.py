@@ -14,7 +14,6 @@ from .linking import load_knowledge_base
 from .problems import Problem
 from .rendering import Settings, render_language
 from .view import View, make_view
-from .pages import all_pages
 from .writing import WriteReport, remove_stale, write_pages
 
 DOCS = Path("build") / "docs"
@@ -55,29 +54,42 @@ def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_L
     shares = max(1, jobs // len(languages))  # more processes than languages: split each
     tasks = [(language, settings_for(language), (k, shares), docs / language)
              for language in languages for k in range(shares)]
-    done = _in_processes(view, tasks, jobs) if jobs > 1 and len(tasks) > 1 else \
+    forked = (jobs > 1 and len(tasks) > 1
+              and "fork" in multiprocessing.get_all_start_methods())
+    done = _in_processes(view, tasks, jobs) if forked else \
         [_render_and_write(view, *task) for task in tasks]
-    wanted = [path for path, *_ in all_pages(view)]
     results = []
     for language in languages:
-        mine = [share for task, share in zip(tasks, done) if task[0] == language]
+        mine = [share for share in done if share.language == language]
+        wanted = [path for share in mine for path in share.paths]
         results.append(Generated(
-            language, sum(s.pages for s in mine),
-            WriteReport(sum(s.report.written for s in mine),
-                        sum(s.report.unchanged for s in mine),
+            language, len(wanted),
+            WriteReport(sum(s.written for s in mine), sum(s.unchanged for s in mine),
                         remove_stale(docs / language, wanted)),
             sum(s.render_seconds for s in mine), sum(s.write_seconds for s in mine)))
     return results
 
 
+@dataclass(frozen=True)
+class _Share:
+    """What one process rendered and wrote of one language."""
+
+    language: str
+    paths: list[str]
+    written: int
+    unchanged: int
+    render_seconds: float
+    write_seconds: float
+
+
 def _render_and_write(view: View, language: str, settings: Settings,
-                      share: tuple[int, int], folder: Path) -> Generated:
+                      share: tuple[int, int], folder: Path) -> _Share:
     started = time.perf_counter()
     pages = render_language(view, language, settings, share)
     rendered = time.perf_counter()
     written, unchanged = write_pages(folder, pages)
-    return Generated(language, len(pages), WriteReport(written, unchanged, 0),
-                     rendered - started, time.perf_counter() - rendered)
+    return _Share(language, list(pages), written, unchanged, rendered - started,
+                  time.perf_counter() - rendered)
 
 
 # Rendering is pure Python, bound to one core by the GIL, and MkDocs waits for it. With
@@ -87,14 +99,12 @@ def _render_and_write(view: View, language: str, settings: Settings,
 _VIEW: View | None = None
 
 
-def _in_forked_process(*task) -> Generated:
+def _in_forked_process(*task) -> _Share:
     return _render_and_write(_VIEW, *task)
 
 
-def _in_processes(view: View, tasks: list, jobs: int) -> list[Generated]:
+def _in_processes(view: View, tasks: list, jobs: int) -> list[_Share]:
     global _VIEW
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_and_write(view, *task) for task in tasks]
     _VIEW = view
     try:
         with ProcessPoolExecutor(min(jobs, len(tasks)),

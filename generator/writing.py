@@ -33,12 +33,6 @@ def _unchanged(path: Path, text: str) -> bool:
     return same
 
 
-def write_tree(folder: Path, pages: dict[str, str]) -> WriteReport:
-    """Make `folder` hold exactly `pages` (path -> text)."""
-    written, unchanged = write_pages(folder, pages)
-    return WriteReport(written, unchanged, remove_stale(folder, pages))
-
-
 def write_pages(folder: Path, pages: dict[str, str]) -> tuple[int, int]:
     """Write the pages into `folder`; return how many were written and left unchanged.
 
