@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -100,10 +101,14 @@ def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
                       f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
 
 
-def _bytecode_cache() -> Optional[FileSystemBytecodeCache]:
+def bytecode_cache(folder: Optional[Path] = None) -> Optional[FileSystemBytecodeCache]:
+    """Compiled templates kept on disk, in `folder` or else Jinja's private temporary
+    folder; None when that cannot be made (templates are then compiled every time)."""
     try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(None if folder is None else str(folder))
+    except (OSError, RuntimeError):
         return None
 
 
@@ -115,7 +120,7 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      autoescape=True, auto_reload=False, bytecode_cache=_bytecode_cache())
+                      autoescape=True, auto_reload=False, bytecode_cache=bytecode_cache())
     env.filters.update(markdown=_markdown_block, plain=_plain_block,
                        attr=html_text, inline=inline_text, trusted=Markup)
     env.globals.update(urls=urls, Markup=Markup)

@@ -6,13 +6,12 @@ import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.utils.yaml import yaml_load
 
 from .codes import UN_LANGUAGES
 from .editorial import REVIEW_AFTER_DAYS
 from .i18n import Translator
-from .rendering import Settings
+from .rendering import Settings, bytecode_cache
 
 
 def language() -> str:
@@ -70,9 +69,7 @@ def translate_nav(nav):
 def cache_templates(env, root: Path):
     """Keep the theme's compiled templates on disk: every language build and every rebuild
     of `sskb serve` (which reloads the theme) would otherwise compile them again."""
-    folder = root / "build" / "jinja-cache"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = bytecode_cache(root / "build" / "jinja-cache")
     return env
 
 
