@@ -122,10 +122,15 @@ class Fragments:
         this way (the links are built from validated ids, and tests check they resolve)."""
         if not practices:
             return self.label("no_practices")
-        items = "\n".join(
-            f'<li><a href="{urls.href(self._here, urls.record_page("practice", p.id))}"'
-            f"{self.lang_attributes(p)}>{html_text(self.name(p))}</a></li>" for p in practices)
-        return html_block(f'<ul class="sskb-list">\n{items}\n</ul>')
+        return self._html_list(self._list_item("practice", p) for p in practices)
+
+    def _list_item(self, kind: str, record, note: str = "") -> str:
+        return (f'<li><a href="{urls.href(self._here, urls.record_page(kind, record.id))}"'
+                f"{self.lang_attributes(record)}>{html_text(self.name(record))}</a>{note}</li>")
+
+    @staticmethod
+    def _html_list(items) -> Markup:
+        return html_block('<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
 
     def facet_index(self, facet: str) -> Markup:
         return Markup("\n").join(
@@ -192,9 +197,5 @@ class Fragments:
             for record_id, state in lacking:
                 label = self.label("partly_translated" if state != MISSING else
                                    "not_translated")
-                lines.append(Markup(
-                    f'<li><a href="{urls.href(self._here, urls.record_page(kind, record_id))}"'
-                    f"{self.lang_attributes(shown[record_id])}>"
-                    f"{html_text(self.name(shown[record_id]))}</a> ({html_text(label)})</li>"))
-        return html_block(f'<ul class="sskb-list">\n{Markup(chr(10)).join(lines)}\n</ul>') \
-            if lines else Markup("")
+                lines.append(self._list_item(kind, shown[record_id], f" ({html_text(label)})"))
+        return self._html_list(lines) if lines else Markup("")
