@@ -120,6 +120,13 @@ THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
     ('<a href="mailto:some.one@example.org">mail</a>', "", "personal-data"),
     ("<p>Call +221 33 800 00 09</p>", "", "personal-data"),
     ("<p>Write to allowed@example.org or call +221 33 800 00 01</p>", "", None),
+    # text after a comment is still text; a script's or a style's is not shown to readers
+    ("<p><!-- note -->write to some.one@example.org</p>", "", "personal-data"),
+    ("", "<style>/* a.b@example.org */</style><script>__md_scope='a.b@example.org'</script>",
+     None),
+    ('<div OnMouseOver="alert(1)">x</div>', "", "event-handler"),
+    ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "", "url"),
+    ("<p>Prices rise 3 % + 4 %, see @example</p>", "", None),
 ])
 def test_the_audit_finds_what_could_run_or_expose(tmp_path, content, outside, code):
     page = tmp_path / "en" / "page" / "index.html"
