@@ -1,7 +1,7 @@
 """Site build per stage on synthetic knowledge bases, with the issue "site" targets as ratios.
 
 Prints, per size and language count: time and pages per second of load, validate, render,
-write, MkDocs (one language after another, and in parallel) and Pagefind; the average
+write, MkDocs (one language after another, and in parallel), Pagefind and the audit; the average
 practice page's bytes; whether a second generation rewrites anything; and, for one
 language, the time to rebuild after editing one practice (`mkdocs build --dirty`, what
 `sskb serve` runs) against a full build.
@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import REPO, make_knowledge_base  # noqa: E402
 
 from generator import building, loading  # noqa: E402
+from generator.audit import audit_site  # noqa: E402
 from generator.linking import load_knowledge_base  # noqa: E402
 from generator.generate import generate as generate_trees  # noqa: E402
 from generator.rendering import Settings  # noqa: E402
@@ -91,6 +92,13 @@ def pagefind(site: Path, languages) -> float:
     return time.perf_counter() - start
 
 
+def audit(site: Path, languages) -> float:
+    start = time.perf_counter()
+    for language in languages:
+        assert not audit_site(site / language, frozenset(), frozenset())
+    return time.perf_counter() - start
+
+
 def practice_page_bytes(site: Path, language: str) -> float:
     pages = [p for p in (site / language / "practices").glob("*/index.html")]
     return sum(p.stat().st_size for p in pages) / len(pages)
@@ -148,6 +156,7 @@ def run(size: int, count: int, jobs: int) -> None:
         sequential = mkdocs(root, languages, site, jobs=1)
         parallel = mkdocs(root, languages, site, jobs=jobs) if count > 1 else sequential
         stages["search"] = pagefind(site, languages)
+        audited = audit(site, languages)
         print(f"\n== {size} practices, {count} language(s), {pages} pages ==")
         for stage, seconds in {**stages, **work}.items():
             note = (f" (wall time, {jobs} processes)" if stage == "render+write" else
@@ -160,6 +169,8 @@ def run(size: int, count: int, jobs: int) -> None:
             print(f"{'mkdocs ||':<12} {parallel:8.2f} s  {pages / parallel:10,.0f} pages/s"
                   f" ({jobs} at once)")
             print(f"parallel / sequential MkDocs: {parallel / sequential:.2f} (target <= 0.60)")
+        print(f"{'audit':<12} {audited:8.2f} s  {pages / audited:10,.0f} pages/s (outside the "
+              "ratio; `sskb build` runs it beside Pagefind)")
         ours = sum(stages.values())  # load, validate, render+write, search
         print(f"ours (load+validate+render+write+search) / MkDocs, search and MkDocs one "
               f"language after another: {ours / sequential:.2f} (target < 0.20)")
