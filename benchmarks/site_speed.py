@@ -92,11 +92,9 @@ def pagefind(site: Path, languages) -> float:
     return time.perf_counter() - start
 
 
-def audit(site: Path, languages) -> float:
-    start = time.perf_counter()
+def audit(site: Path, languages) -> None:
     for language in languages:
         assert not audit_site(site / language, frozenset(), frozenset())
-    return time.perf_counter() - start
 
 
 def practice_page_bytes(site: Path, language: str) -> float:
@@ -156,7 +154,7 @@ def run(size: int, count: int, jobs: int) -> None:
         sequential = mkdocs(root, languages, site, jobs=1)
         parallel = mkdocs(root, languages, site, jobs=jobs) if count > 1 else sequential
         stages["search"] = pagefind(site, languages)
-        audited = audit(site, languages)
+        _, audited = timed(audit, site, languages)
         print(f"\n== {size} practices, {count} language(s), {pages} pages ==")
         for stage, seconds in {**stages, **work}.items():
             note = (f" (wall time, {jobs} processes)" if stage == "render+write" else

@@ -47,13 +47,18 @@ def write_pages(folder: Path, pages: dict[str, str]) -> tuple[int, int]:
             unchanged += 1
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(text.encode("utf-8"))
-        temporary.replace(path)  # atomic: a reader never sees half a page
+        _replace(path, text)
         stat = path.stat()
         _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
         written += 1
     return written, unchanged
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `path` whole or not at all: a reader (MkDocs, git) never sees half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(text.encode("utf-8"))
+    temporary.replace(path)
 
 
 def remove_stale(folder: Path, wanted) -> int:
@@ -75,7 +80,7 @@ def write_files(folder: Path, files: dict[str, str]) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     changed = stale_files(folder, files)
     for name in changed:
-        (folder / name).write_text(files[name], encoding="utf-8")
+        _replace(folder / name, files[name])
     return changed
 
 
