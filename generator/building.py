@@ -11,15 +11,18 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from .audit import audit_site, published_contacts
+from . import streaming
 from .codes import UN_LANGUAGES
-from .generate import DOCS, generate, load_view
+from .generate import DOCS, load_view
 from .i18n import native_names
 from .problems import Problem
 from .root_page import write_root_pages
@@ -144,20 +147,14 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     extra = read_extra(root)
     epoch = source_date_epoch(root)
     today = build_date(epoch)
-    view = load_view(root, drafts)
-    generated = generate(root, lambda lang: settings(extra, lang, today), languages,
-                         drafts=drafts, view=view, jobs=jobs)
-    pages = sum(g.pages for g in generated)
-    written = sum(g.report.written for g in generated)
-    step(f"validated and generated {pages} pages in {len(languages)} languages "
-         f"({written} written)", started)
-
-    contacts = published_contacts(view)
+    validated: Future = Future()
 
     def one_language(language: str) -> list[Problem]:
         begun = time.perf_counter()
-        mkdocs_build(root, language, site, drafts, epoch)
-        step(f"MkDocs built {language}", begun)
+        pages, written = _generate_and_build(root, language, site, drafts, epoch,
+                                             validated, settings(extra, language, today))
+        step(f"generated {pages} pages ({written} written) and MkDocs built {language}",
+             begun)
         begun = time.perf_counter()
         # The audit runs in another process, beside Pagefind and the other languages' MkDocs
         # builds (Pagefind writes no HTML, so the audit reads only what MkDocs wrote).
@@ -169,7 +166,21 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
 
     with ProcessPoolExecutor(max_workers=jobs) as auditors, \
             ThreadPoolExecutor(max_workers=jobs) as pool:
-        findings = [f for found in pool.map(one_language, languages) for f in found]
+        # The first languages' MkDocs builds start while the records are validated.
+        built = [pool.submit(one_language, language) for language in languages]
+        try:
+            view = load_view(root, drafts)
+            contacts = published_contacts(view)
+        except BaseException as error:
+            for language in built:
+                language.cancel()  # those not started yet
+            validated.set_exception(error)  # those started stop their MkDocs build
+            raise
+        validated.set_result(view)
+        step(f"validated the knowledge base (published: practices {len(view.practices)}, "
+             f"experts {len(view.experts)}, centres {len(view.centres)}, organisations "
+             f"{len(view.organizations)})", started)
+        findings = [f for language in built for f in language.result()]
     started = time.perf_counter()
     write_root_pages(site, languages, native_names())
     findings += audit_site(site, *contacts, pattern="*.html")
@@ -178,6 +189,41 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     step("wrote the language chooser; the audit found nothing that runs code or exposes "
          "a person", started)
     return timings
+
+
+def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
+                        epoch: str | None, validated: Future, language_settings) -> tuple:
+    """One language's MkDocs build, started at once, fed its pages as they are written
+    (see `streaming`); returns the pages generated and how many files were written."""
+    env = {**language_env(root, language, site, drafts, epoch), streaming.ENV: "1"}
+    (root / DOCS / language).mkdir(parents=True, exist_ok=True)  # MkDocs checks it exists
+    with tempfile.TemporaryFile() as output:
+        # The output goes to a file: a full pipe would stop MkDocs, and with it the
+        # renderer that writes to MkDocs' input.
+        mkdocs = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+             str(root / "mkdocs.yml")],
+            env=env, cwd=root, stdin=subprocess.PIPE, stdout=output, stderr=subprocess.STDOUT)
+        failure = None
+        try:
+            pages, written, _ = streaming.stream_language(
+                validated.result(), language, language_settings, root / DOCS / language,
+                mkdocs.stdin)
+        except (BrokenPipeError, streaming.RenderingFailed) as error:
+            failure = str(error) or "MkDocs stopped reading its pages"
+        except BaseException:
+            mkdocs.kill()
+            mkdocs.wait()
+            raise
+        if failure and mkdocs.poll() is None:
+            mkdocs.kill()
+        with suppress(BrokenPipeError):
+            mkdocs.stdin.close()
+        if mkdocs.wait() != 0 or failure:
+            output.seek(0)
+            raise BuildError(f"{failure or 'mkdocs build failed'}:\n"
+                             f"{output.read().decode('utf-8', 'replace')}")
+    return pages, written
 
 
 class AuditFailed(Exception):

@@ -7,15 +7,17 @@ build, watch the record folders, and turn invalid records into one clean error.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import site_config
+from generator import site_config, streaming
 from generator.generate import InvalidKnowledgeBase, generate
 from generator.problems import as_text
 
 ROOT = Path(__file__).resolve().parent.parent
+_stream: streaming.PageStream | None = None  # pages announced by `sskb build`
 
 
 def on_config(config):
@@ -23,7 +25,11 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    if os.environ.get("SSKB_GENERATED") == "1":  # `sskb build` generated every language
+    global _stream
+    if os.environ.get(streaming.ENV) == "1":  # `sskb build` writes the pages meanwhile
+        _stream = streaming.PageStream(sys.stdin.buffer)
+        return
+    if os.environ.get("SSKB_GENERATED") == "1":  # the pages are already written
         return
     try:
         extra = config["extra"].get("sskb") or {}
@@ -31,6 +37,23 @@ def on_pre_build(config):
                  [site_config.language()], drafts=os.environ.get("SSKB_DRAFTS") == "1")
     except InvalidKnowledgeBase as error:
         raise PluginError("the knowledge base has problems:\n" + as_text(error.problems))
+
+
+def on_files(files, config):
+    if _stream is None:
+        return files
+    paths = _stream.paths()
+    if paths is None:
+        raise PluginError("sskb build stopped before announcing the pages")
+    return streaming.announced_files(files, config, paths)
+
+
+def on_page_read_source(page, config):
+    # Deprecated in MkDocs 1.6 in favour of content set in on_files, which would need
+    # every page rendered before MkDocs starts; this waits for each page instead.
+    if _stream is not None and not _stream.wait(page.file.src_uri):
+        raise PluginError(f"sskb build stopped before writing {page.file.src_uri}")
+    return None
 
 
 def on_env(env, config, files):

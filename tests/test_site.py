@@ -25,7 +25,10 @@ def test_every_language_is_built_with_progress(built):
         assert (site / lang / "index.html").exists()
         assert (site / lang / "pagefind" / "pagefind.js").exists()
         assert (site / lang / "practices" / "test-border-practice" / "index.html").exists()
-    assert lines[0].startswith("[1/14] validated and generated")
+    assert lines[0].startswith("[1/14] validated the knowledge base (published: practices 1,")
+    for lang in UN_LANGUAGES:  # each language's pages generated as MkDocs builds them
+        assert any(re.match(rf"\[\d+/14\] generated \d+ pages \(\d+ written\) and MkDocs "
+                            rf"built {lang} ", line) for line in lines), lang
     assert lines[-1].startswith("[14/14] wrote the language chooser; the audit found nothing")
     root_page = (site / "index.html").read_text()
     assert all(f'href="{lang}/"' in root_page for lang in UN_LANGUAGES)
@@ -110,7 +113,7 @@ def test_second_build_rewrites_no_markdown(built):
     root, _, _ = built
     lines = []
     build(root, languages=("en",), site=root / "site-again", say=lines.append)
-    assert "(0 written)" in lines[0]
+    assert "(0 written) and MkDocs built en" in lines[1]
 
 
 def run_mkdocs(root: Path, env: dict) -> subprocess.CompletedProcess:
