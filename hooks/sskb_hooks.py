@@ -1,7 +1,9 @@
 """MkDocs hooks: regenerate the pages from the YAML records on every build, thinly.
 
 `mkdocs build` and `mkdocs serve` regenerate this language's Markdown tree before the
-build, watch the record folders, and turn invalid records into one clean error.
+build, watch the record folders, and turn invalid records into one clean error. Under
+`sskb build`, the pages are instead announced on standard input as they are written, and
+each is read once written (generator/streaming.py).
 """
 
 from __future__ import annotations
