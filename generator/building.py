@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from .audit import audit_site, published_contacts
 from . import streaming
+from .audit import audit_site, published_contacts
 from .codes import UN_LANGUAGES
 from .generate import DOCS, load_view
 from .i18n import native_names
@@ -73,12 +73,16 @@ def _run(command: list[str], env: dict, cwd: Path) -> None:
         raise BuildError(f"{name} failed:\n{result.stdout}{result.stderr}")
 
 
+def _mkdocs_command(root: Path) -> list[str]:
+    # Not --quiet: it silences the warnings that --strict counts, and the build passes.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+            str(root / "mkdocs.yml")]
+
+
 def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
                  epoch: str | None = None) -> None:
-    # Not --quiet: it silences the warnings that --strict counts, and the build passes.
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict",
-          "--config-file", str(root / "mkdocs.yml")],
-         language_env(root, language, site, drafts, epoch), root)
+    """One language's MkDocs build of the pages already written."""
+    _run(_mkdocs_command(root), language_env(root, language, site, drafts, epoch), root)
 
 
 # Only these pages carry data-pagefind-body (overrides/main.html): Pagefind need not read
@@ -200,13 +204,12 @@ def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
     with tempfile.TemporaryFile() as output:
         # The output goes to a file: a full pipe would stop MkDocs, and with it the
         # renderer that writes to MkDocs' input.
-        mkdocs = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-             str(root / "mkdocs.yml")],
-            env=env, cwd=root, stdin=subprocess.PIPE, stdout=output, stderr=subprocess.STDOUT)
+        mkdocs = subprocess.Popen(_mkdocs_command(root), env=env, cwd=root,
+                                  stdin=subprocess.PIPE, stdout=output,
+                                  stderr=subprocess.STDOUT)
         failure = None
         try:
-            pages, written, _ = streaming.stream_language(
+            pages, written = streaming.stream_language(
                 validated.result(), language, language_settings, root / DOCS / language,
                 mkdocs.stdin)
         except (BrokenPipeError, streaming.RenderingFailed) as error:

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from .pages import all_pages
 from .rendering import LanguageRenderer, Settings
 from .view import View
-from .writing import remove_stale, write_pages
+from .writing import remove_stale, write_page
 
 ENV = "SSKB_STREAM"
 
@@ -88,18 +88,15 @@ def announced_files(files: Files, config, paths: list[str]) -> Files:
              for path in paths]
     set_exclusions(pages, config)
     pages.sort(key=file_sort_key)
-    inside = Path(docs).resolve()
-    others = [f for f in files
-              if not f.abs_src_path or inside not in Path(f.abs_src_path).resolve().parents]
-    return Files(pages + others)
+    return Files(pages + [f for f in files if f.src_dir != docs])
 
 
 # ---- in `sskb build` ----
 
 def stream_language(view: View, language: str, settings: Settings, folder: Path,
-                    mkdocs_input: IO[bytes]) -> tuple[int, int, int]:
+                    mkdocs_input: IO[bytes]) -> tuple[int, int]:
     """Announce the pages to MkDocs, then render and write them in another process, in
-    MkDocs' reading order; return (pages, written, unchanged)."""
+    MkDocs' reading order; return how many pages there are and how many were written."""
     pages = sorted(all_pages(view), key=lambda page: reading_order(page[0]))
     paths = [page[0] for page in pages]
     folder.mkdir(parents=True, exist_ok=True)
@@ -115,28 +112,26 @@ def stream_language(view: View, language: str, settings: Settings, folder: Path,
     renderer.start()
     sending.close()
     try:
-        written, unchanged = receiving.recv()
+        written = receiving.recv()
     except EOFError:
-        written = unchanged = None
+        written = None
     renderer.join()
     # Success is the result received, not the exit code: a process forked from a thread
     # can exit with 1 after its work, while Python shuts its threading down.
     if written is None:
         raise RenderingFailed(f"rendering the {language} pages stopped "
                               f"(exit code {renderer.exitcode})")
-    return len(paths), written, unchanged
+    return len(paths), written
 
 
 def _render_and_announce(view: View, language: str, settings: Settings, folder: Path,
                          pages: list, announce: int, result) -> None:
     renderer = LanguageRenderer(view, language, settings)
-    written = unchanged = 0
+    written = 0
     try:
         for path, template, values, _ in pages:
-            text = renderer.render(template, path, **values)
-            wrote, kept = write_pages(folder, {path: text})
-            written, unchanged = written + wrote, unchanged + kept
+            written += write_page(folder / path, renderer.render(template, path, **values))
             os.write(announce, (path + "\n").encode("utf-8"))
     except BrokenPipeError:  # MkDocs stopped; `sskb build` reports what it printed
         return
-    result.send((written, unchanged))
+    result.send(written)

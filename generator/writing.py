@@ -34,24 +34,25 @@ def _unchanged(path: Path, text: str) -> bool:
 
 
 def write_pages(folder: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write the pages into `folder`; return how many were written and left unchanged.
+    """Write the pages into `folder`; return how many were written and left unchanged."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = sum(write_page(folder / relative, text) for relative, text in pages.items())
+    return written, len(pages) - written
+
+
+def write_page(path: Path, text: str) -> bool:
+    """Write one page unless its file already holds `text`; return whether it was written.
 
     A file whose content is unchanged is not touched, so its modification time stays and
     `mkdocs serve --dirty` rebuilds only the pages that changed.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    written = unchanged = 0
-    for relative, text in pages.items():
-        path = folder / relative
-        if _unchanged(path, text):
-            unchanged += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, text)
-        stat = path.stat()
-        _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
-        written += 1
-    return written, unchanged
+    if _unchanged(path, text):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _replace(path, text)
+    stat = path.stat()
+    _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
+    return True
 
 
 def _replace(path: Path, text: str) -> None:
