@@ -6,8 +6,8 @@ practice page's bytes; whether a second generation rewrites anything; and, for o
 language, the time to rebuild after editing one practice (`mkdocs build --dirty`, what
 `sskb serve` runs) against a full build.
 
-Render and write are first timed on their own, in `--jobs` processes (wall time, and time
-summed over the processes), for the ratio of each stage to MkDocs. `sskb build` instead
+Render and write are first timed on their own, in one process, for the ratio of each stage
+to MkDocs (stages one after another). `sskb build` instead
 streams each language's pages into its running MkDocs build (generator/streaming.py): the
 benchmark also times that, and for one language gives the ratio as a user meets it, the
 time the streamed build adds to MkDocs alone plus Pagefind's, over MkDocs'.
@@ -56,27 +56,22 @@ def parse_all(root: Path) -> None:
         loading.read_file(path)
 
 
-def generate(root: Path, languages, jobs: int) -> tuple[dict, dict, int]:
-    """Load, validate, then render and write as `sskb build` does, in `jobs` processes.
-
-    Returns the stages' wall times (render and write together, as they run side by side),
-    the render and write seconds summed over the processes, and the page count.
-    """
+def generate(root: Path, languages) -> tuple[dict, int]:
+    """Load, validate, render and write, one stage after another: their times, and the
+    page count."""
     stages = {}
     _, stages["load"] = timed(parse_all, root)
     (kb, problems), total = timed(load_knowledge_base, root)
     assert not problems, problems[:3]
     stages["validate"] = max(total - stages["load"], 0.0)
-    view = make_view(kb)
-    generated, stages["render+write"] = timed(
-        lambda: write_languages(root, view, languages, jobs))
-    work = {"render": sum(g.render_seconds for g in generated),
-            "write": sum(g.write_seconds for g in generated)}
-    return stages, work, sum(g.pages for g in generated)
+    generated = write_languages(root, make_view(kb), languages)
+    stages["render"] = sum(g.render_seconds for g in generated)
+    stages["write"] = sum(g.write_seconds for g in generated)
+    return stages, sum(g.pages for g in generated)
 
 
-def write_languages(root: Path, view, languages, jobs: int):
-    return generate_trees(root, lambda language: Settings(), languages, view=view, jobs=jobs)
+def write_languages(root: Path, view, languages):
+    return generate_trees(root, lambda language: Settings(), languages, view=view)
 
 
 def mkdocs(root: Path, languages, site: Path, jobs: int) -> float:
@@ -167,7 +162,7 @@ def run(size: int, count: int, jobs: int) -> None:
     languages = ("en", "fr", "ar", "es", "ru", "zh")[:count] if count > 1 else ("en",)
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp) / "kb", size)
-        stages, work, pages = generate(root, languages, jobs)
+        stages, pages = generate(root, languages)
         site = root / "site"
         sequential = mkdocs(root, languages, site, jobs=1)
         parallel = mkdocs(root, languages, site, jobs=jobs) if count > 1 else sequential
@@ -175,11 +170,8 @@ def run(size: int, count: int, jobs: int) -> None:
         together = streamed(root, languages, site, jobs)
         _, audited = timed(audit, site, languages)
         print(f"\n== {size} practices, {count} language(s), {pages} pages ==")
-        for stage, seconds in {**stages, **work}.items():
-            note = (f" (wall time, {jobs} processes)" if stage == "render+write" else
-                    " (summed over the processes)" if stage in work else "")
-            print(f"{stage:<12} {seconds:8.2f} s  {pages / max(seconds, 1e-9):10,.0f} pages/s"
-                  f"{note}")
+        for stage, seconds in stages.items():
+            print(f"{stage:<12} {seconds:8.2f} s  {pages / max(seconds, 1e-9):10,.0f} pages/s")
         print(f"{'mkdocs':<12} {sequential:8.2f} s  {pages / sequential:10,.0f} pages/s"
               " (languages one after another)")
         if count > 1:
@@ -188,7 +180,7 @@ def run(size: int, count: int, jobs: int) -> None:
             print(f"parallel / sequential MkDocs: {parallel / sequential:.2f} (target <= 0.60)")
         print(f"{'audit':<12} {audited:8.2f} s  {pages / audited:10,.0f} pages/s (outside the "
               "ratio; `sskb build` runs it beside Pagefind)")
-        ours = sum(stages.values())  # load, validate, render+write, search
+        ours = sum(stages.values())  # load, validate, render, write, search
         print(f"ours (load+validate+render+write+search) / MkDocs, search and MkDocs one "
               f"language after another: {ours / sequential:.2f} (target < 0.20)")
         mkdocs_alone = parallel if count > 1 else sequential
@@ -216,7 +208,7 @@ def run(size: int, count: int, jobs: int) -> None:
 def rewritten_count(root: Path, languages) -> int:
     """Generate once more, as a second `sskb build` does, and count the files written."""
     kb, _ = load_knowledge_base(root)
-    return sum(g.report.written for g in write_languages(root, make_view(kb), languages, 1))
+    return sum(g.report.written for g in write_languages(root, make_view(kb), languages))
 
 
 def main() -> None:

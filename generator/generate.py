@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -32,7 +30,7 @@ class Generated:
     language: str
     pages: int
     report: WriteReport
-    render_seconds: float = 0.0  # summed over the processes that shared the language
+    render_seconds: float = 0.0
     write_seconds: float = 0.0
 
 
@@ -46,69 +44,23 @@ def load_view(root: Path, drafts: bool = False) -> View:
 
 def generate(root: Path, settings_for: Callable[[str], Settings], languages=UN_LANGUAGES,
              drafts: bool = False, docs: Path | None = None,
-             view: View | None = None, jobs: int = 1) -> list[Generated]:
+             view: View | None = None) -> list[Generated]:
     """Write `build/docs/<lang>/` trees for the knowledge base under `root` (validated here
-    unless the caller passes the view it already has), in `jobs` processes."""
+    unless the caller passes the view it already has).
+
+    `mkdocs build` and `mkdocs serve` generate through here; `sskb build` streams each
+    language's pages into its MkDocs build instead (see `streaming`).
+    """
     view = view or load_view(root, drafts)
     docs = docs or root / DOCS
-    shares = max(1, jobs // len(languages))  # more processes than languages: split each
-    tasks = [(language, settings_for(language), (k, shares), docs / language)
-             for language in languages for k in range(shares)]
-    forked = (jobs > 1 and len(tasks) > 1
-              and "fork" in multiprocessing.get_all_start_methods())
-    done = _in_processes(view, tasks, jobs) if forked else \
-        [_render_and_write(view, *task) for task in tasks]
     results = []
     for language in languages:
-        mine = [share for share in done if share.language == language]
-        wanted = [path for share in mine for path in share.paths]
+        started = time.perf_counter()
+        pages = render_language(view, language, settings_for(language))
+        rendered = time.perf_counter()
+        written, unchanged = write_pages(docs / language, pages)
         results.append(Generated(
-            language, len(wanted),
-            WriteReport(sum(s.written for s in mine), sum(s.unchanged for s in mine),
-                        remove_stale(docs / language, wanted)),
-            sum(s.render_seconds for s in mine), sum(s.write_seconds for s in mine)))
+            language, len(pages),
+            WriteReport(written, unchanged, remove_stale(docs / language, pages)),
+            rendered - started, time.perf_counter() - rendered))
     return results
-
-
-@dataclass(frozen=True)
-class _Share:
-    """What one process rendered and wrote of one language."""
-
-    language: str
-    paths: list[str]
-    written: int
-    unchanged: int
-    render_seconds: float
-    write_seconds: float
-
-
-def _render_and_write(view: View, language: str, settings: Settings,
-                      share: tuple[int, int], folder: Path) -> _Share:
-    started = time.perf_counter()
-    pages = render_language(view, language, settings, share)
-    rendered = time.perf_counter()
-    written, unchanged = write_pages(folder, pages)
-    return _Share(language, list(pages), written, unchanged, rendered - started,
-                  time.perf_counter() - rendered)
-
-
-# Rendering is pure Python, bound to one core by the GIL, and MkDocs waits for it. With
-# several cores, forked processes render and write the languages (or shares of one
-# language's pages) side by side; they inherit the validated view rather than receive it
-# pickled.
-_VIEW: View | None = None
-
-
-def _in_forked_process(*task) -> _Share:
-    return _render_and_write(_VIEW, *task)
-
-
-def _in_processes(view: View, tasks: list, jobs: int) -> list[_Share]:
-    global _VIEW
-    _VIEW = view
-    try:
-        with ProcessPoolExecutor(min(jobs, len(tasks)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_in_forked_process, *zip(*tasks)))
-    finally:
-        _VIEW = None

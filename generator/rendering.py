@@ -206,25 +206,21 @@ class LanguageRenderer(Fragments):
             here=here, view=self.view, t=self.label, lang=self.language, r=self,
             settings=self.settings, **values)
 
-    def pages(self, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
-        """Every page of this language: path -> Markdown; with `share` (k, n), only every
-        n-th page from the k-th, for one of n processes.
+    def pages(self) -> dict[str, str]:
+        """Every page of this language: path -> Markdown.
 
         Pages whose inputs are unchanged since this process last rendered them are reused.
         """
         common = (self.language, self.settings, self.view.drafts,
-                  self.view.digests["vocabularies"], share)
+                  self.view.digests["vocabularies"])
         previous = _RENDERED.get(common, {})
         current = {}
-        index, count = share
-        for number, (path, template, values, inputs) in enumerate(all_pages(self.view)):
-            if number % count == index:
-                key = (path, inputs)
-                current[key] = previous.get(key) or self.render(template, path, **values)
+        for path, template, values, inputs in all_pages(self.view):
+            key = (path, inputs)
+            current[key] = previous.get(key) or self.render(template, path, **values)
         _RENDERED[common] = current
         return {path: text for (path, _), text in current.items()}
 
 
-def render_language(view: View, language: str, settings: Settings,
-                    share: tuple[int, int] = (0, 1)) -> dict[str, str]:
-    return LanguageRenderer(view, language, settings).pages(share)
+def render_language(view: View, language: str, settings: Settings) -> dict[str, str]:
+    return LanguageRenderer(view, language, settings).pages()

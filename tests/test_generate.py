@@ -1,7 +1,12 @@
 """Generation: write-if-changed trees, and an edit regenerating exactly the pages it touches."""
 
-from generator.generate import generate
+import json
+import os
+import threading
+
+from generator.generate import generate, load_view
 from generator.rendering import Settings
+from generator.streaming import stream_language
 
 
 def settings(language):
@@ -49,24 +54,24 @@ def _tree(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.md")}
 
 
-def test_processes_write_the_same_trees_as_one(kb, tmp_path):
-    """`sskb build` renders in forked processes: shares of one language's pages, or whole
-    languages; the trees are byte for byte those of one process."""
-    alone = generate(kb, settings, ["en", "fr", "ar"], docs=tmp_path / "one")
-    shared = generate(kb, settings, ["en"], docs=tmp_path / "shares", jobs=2)
-    spread = generate(kb, settings, ["en", "fr", "ar"], docs=tmp_path / "spread", jobs=2)
-    assert _tree(tmp_path / "shares" / "en") == _tree(tmp_path / "one" / "en")
-    assert _tree(tmp_path / "spread") == _tree(tmp_path / "one")
-    assert shared[0].pages == alone[0].pages == len(_tree(tmp_path / "one" / "en")) > 20
-    assert [g.report.written for g in spread] == [g.pages for g in alone]
-
-
-def test_processes_remove_stale_pages_once_for_all_shares(kb, tmp_path):
-    docs = tmp_path / "docs"
-    generate(kb, settings, ["en"], docs=docs, jobs=2)
-    stale = docs / "en" / "practices" / "gone.md"
-    stale.write_text("left from an earlier build")
-    (result,) = generate(kb, settings, ["en"], docs=docs, jobs=2)
-    assert not stale.exists()
-    assert (result.report.written, result.report.removed) == (0, 1)
-    assert result.report.unchanged == result.pages
+def test_streamed_pages_are_those_generate_writes(kb, tmp_path):
+    """`sskb build` renders each language in a forked process that announces every page
+    on MkDocs' input: the tree is byte for byte the one `generate` writes, stale files go,
+    and every page is announced once, after the list of all of them."""
+    generated = generate(kb, settings, ["ar"], docs=tmp_path / "one")
+    folder = tmp_path / "streamed" / "ar"
+    folder.mkdir(parents=True)
+    (folder / "gone.md").write_text("left from an earlier build")
+    read, write = os.pipe()
+    received = []
+    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read, "rb")))
+    reader.start()
+    with os.fdopen(write, "wb") as mkdocs_input:
+        pages, written = stream_language(load_view(kb), "ar", Settings(), folder,
+                                         mkdocs_input)
+    reader.join()
+    assert _tree(folder) == _tree(tmp_path / "one" / "ar")
+    assert pages == written == generated[0].pages > 20
+    paths = json.loads(received[0])
+    assert sorted(paths) == sorted(_tree(folder))
+    assert [line.decode().rstrip("\n") for line in received[1:]] == paths
