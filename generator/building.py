@@ -2,7 +2,7 @@
 
 Each language is one MkDocs build of the same mkdocs.yml in its own process, run side by
 side; Pagefind then indexes each language's site on its own, so a search in one language
-never returns another's pages.
+never returns another's pages (reusing the files of the last build's index: search_index).
 """
 
 from __future__ import annotations
@@ -21,18 +21,16 @@ from typing import Callable
 
 from . import streaming
 from .audit import audit_site, published_contacts
+from .commands import BuildError, run
 from .codes import UN_LANGUAGES
 from .generate import DOCS, load_view
 from .i18n import native_names
 from .problems import Problem
 from .root_page import write_root_pages
+from .search_index import CACHE, index_language
 from .site_config import build_date, read_extra, settings
 
 SITE = Path("site")
-
-
-class BuildError(Exception):
-    """A step of the build failed; the message holds what the tool printed."""
 
 
 @dataclass(frozen=True)
@@ -66,13 +64,6 @@ def language_env(root: Path, language: str, site: Path, drafts: bool,
             "SSKB_DRAFTS": "1" if drafts else "0"}
 
 
-def _run(command: list[str], env: dict, cwd: Path) -> None:
-    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        name = " ".join([Path(command[0]).name, *command[1:3]])
-        raise BuildError(f"{name} failed:\n{result.stdout}{result.stderr}")
-
-
 def _mkdocs_command(root: Path) -> list[str]:
     # Not --quiet: it silences the warnings that --strict counts, and the build passes.
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
@@ -82,31 +73,7 @@ def _mkdocs_command(root: Path) -> list[str]:
 def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
                  epoch: str | None = None) -> None:
     """One language's MkDocs build of the pages already written."""
-    _run(_mkdocs_command(root), language_env(root, language, site, drafts, epoch), root)
-
-
-# Only these pages carry data-pagefind-body (overrides/main.html): Pagefind need not read
-# the listing pages at all, nor, in the others, the theme's header, nav and footer around
-# the <article> (a third less work, measured).
-INDEXED = "{practices,experts,centres,organizations,about,contribute}/**/*.html"
-
-
-# Pagefind's extended binary segments Chinese (and Japanese) words; for the other languages
-# the standard binary indexes the same pages about a third faster (measured here: 0.74 s
-# against 1.13 s for 1,000 practice pages).
-SEGMENTED = frozenset({"zh"})
-
-
-def pagefind_index(site: Path, language: str) -> None:
-    # The binary itself, not `python -m pagefind_bin`, which starts Python to start it.
-    if language in SEGMENTED:
-        from pagefind_bin_extended import get_executable
-    else:
-        from pagefind_bin import get_executable
-    _run([str(get_executable()), "--site", str(site / language),
-          "--glob", INDEXED, "--root-selector", "article", "--exclude-selectors",
-          ".headerlink", "--silent"],
-         dict(os.environ), site)
+    run(_mkdocs_command(root), language_env(root, language, site, drafts, epoch), root)
 
 
 def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path | None = None,
@@ -151,6 +118,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     extra = read_extra(root)
     epoch = source_date_epoch(root)
     today = build_date(epoch)
+    cache = (root / CACHE).resolve()
     validated: Future = Future()
 
     def one_language(language: str) -> list[Problem]:
@@ -163,7 +131,7 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
         # The audit runs in another process, beside Pagefind and the other languages' MkDocs
         # builds (Pagefind writes no HTML, so the audit reads only what MkDocs wrote).
         audit = auditors.submit(audit_site, site / language, *contacts)
-        pagefind_index(site, language)
+        index_language(site, language, cache)
         findings = audit.result()
         step(f"Pagefind indexed and audited {language}", begun)
         return [replace(f, path=f"{language}/{f.path}") for f in findings]

@@ -1,0 +1,17 @@
+"""Running the tools a build calls (MkDocs, Pagefind), with their output kept for errors."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """A step of the build failed; the message holds what the tool printed."""
+
+
+def run(command: list[str], env: dict, cwd: Path) -> None:
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        name = " ".join([Path(command[0]).name, *command[1:3]])
+        raise BuildError(f"{name} failed:\n{result.stdout}{result.stderr}")
