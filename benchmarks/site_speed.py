@@ -96,7 +96,8 @@ def streamed(root: Path, languages, site: Path, jobs: int) -> float:
     validated = Future()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = [pool.submit(building._generate_and_build, root, language, site, False,
-                              None, validated, Settings()) for language in languages]
+                              None, validated, Settings(), lambda pages: None)
+                  for language in languages]
         validated.set_result(load_view(root))
         for language in builds:
             language.result()

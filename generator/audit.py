@@ -149,12 +149,18 @@ def published_contacts(view) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def audit_site(site: Path, emails: frozenset[str], phones: frozenset[str],
-               pattern: str = "**/*.html") -> list[Problem]:
-    """Every finding in the HTML files under `site` (those `pattern` matches), sorted by file
-    and line."""
+               pattern: str = "**/*.html", skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every finding in the HTML files under `site` (those `pattern` matches, but for those
+    in `skip`, already audited), sorted by file and line."""
+    pages = [page.relative_to(site).as_posix() for page in sorted(site.glob(pattern))]
+    return audit_files(site, [page for page in pages if page not in skip], emails, phones)
+
+
+def audit_files(site: Path, pages: list[str], emails: frozenset[str],
+                phones: frozenset[str]) -> list[Problem]:
+    """Every finding in these pages (paths relative to `site`), in their order."""
     problems = []
-    for page in sorted(site.glob(pattern)):
-        rel = page.relative_to(site).as_posix()
-        problems += [Problem(rel, line, 1, "", code, message) for line, code, message
-                     in PageAudit(emails, phones).check(page.read_bytes())]
+    for page in pages:
+        problems += [Problem(page, line, 1, "", code, message) for line, code, message
+                     in PageAudit(emails, phones).check((site / page).read_bytes())]
     return problems

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import streaming
-from .audit import audit_site, published_contacts
+from .audit import audit_files, audit_site, published_contacts
 from .commands import BuildError, run
 from .codes import UN_LANGUAGES
 from .generate import DOCS, load_view
@@ -123,16 +123,23 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
 
     def one_language(language: str) -> list[Problem]:
         begun = time.perf_counter()
-        pages, written = _generate_and_build(root, language, site, drafts, epoch,
-                                             validated, settings(extra, language, today))
+        audited, audits = set(), []
+
+        def audit(pages: list[str]) -> None:
+            audited.update(pages)
+            audits.append(auditors.submit(audit_files, site / language, pages, *contacts))
+
+        pages, written = _generate_and_build(root, language, site, drafts, epoch, validated,
+                                             settings(extra, language, today), audit)
         step(f"generated {pages} pages ({written} written) and MkDocs built {language}",
              begun)
         begun = time.perf_counter()
-        # The audit runs in another process, beside Pagefind and the other languages' MkDocs
-        # builds (Pagefind writes no HTML, so the audit reads only what MkDocs wrote).
-        audit = auditors.submit(audit_site, site / language, *contacts)
+        # The pages were audited in other processes while MkDocs built the next ones; the
+        # rest (the theme's own pages) is audited beside Pagefind, which writes no HTML.
+        audits.append(auditors.submit(audit_site, site / language, *contacts,
+                                      skip=frozenset(audited)))
         index_language(site, language, cache)
-        findings = audit.result()
+        findings = [f for audit in audits for f in audit.result()]
         step(f"Pagefind indexed and audited {language}", begun)
         return [replace(f, path=f"{language}/{f.path}") for f in findings]
 
@@ -163,23 +170,39 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     return timings
 
 
+# Pages per audit task: small enough that the audit keeps up with MkDocs, large enough
+# that sending the task costs little beside auditing its pages (about 1 ms each).
+AUDIT_BATCH = 50
+
+
 def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
-                        epoch: str | None, validated: Future, language_settings) -> tuple:
+                        epoch: str | None, validated: Future, language_settings,
+                        audit: Callable[[list[str]], object]) -> tuple:
     """One language's MkDocs build, started at once, fed its pages as they are written
-    (see `streaming`); returns the pages generated and how many files were written."""
-    env = {**language_env(root, language, site, drafts, epoch), streaming.ENV: "1"}
+    (see `streaming`); each batch of HTML pages MkDocs has written goes to `audit` while it
+    builds the next. Returns the pages generated and how many files were written."""
+    told, telling = os.pipe()
+    env = {**language_env(root, language, site, drafts, epoch), streaming.ENV: "1",
+           streaming.WRITTEN: str(telling)}
     (root / DOCS / language).mkdir(parents=True, exist_ok=True)  # MkDocs checks it exists
-    with tempfile.TemporaryFile() as output:
+    with tempfile.TemporaryFile() as output, os.fdopen(told, "rb", buffering=0) as written:
         # The output goes to a file: a full pipe would stop MkDocs, and with it the
         # renderer that writes to MkDocs' input.
-        mkdocs = subprocess.Popen(_mkdocs_command(root), env=env, cwd=root,
-                                  stdin=subprocess.PIPE, stdout=output,
-                                  stderr=subprocess.STDOUT)
+        try:
+            mkdocs = subprocess.Popen(_mkdocs_command(root), env=env, cwd=root,
+                                      stdin=subprocess.PIPE, stdout=output,
+                                      stderr=subprocess.STDOUT, pass_fds=(telling,))
+        finally:
+            os.close(telling)
         failure = None
         try:
-            pages, written = streaming.stream_language(
+            pages, written_count = streaming.stream_language(
                 validated.result(), language, language_settings, root / DOCS / language,
                 mkdocs.stdin)
+            mkdocs.stdin.close()  # every page is announced
+            for batch in streaming.written_pages(written, AUDIT_BATCH,
+                                                 lambda: mkdocs.poll() is None):
+                audit(batch)
         except (BrokenPipeError, streaming.RenderingFailed) as error:
             failure = str(error) or "MkDocs stopped reading its pages"
         except BaseException:
@@ -194,7 +217,7 @@ def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
             output.seek(0)
             raise BuildError(f"{failure or 'mkdocs build failed'}:\n"
                              f"{output.read().decode('utf-8', 'replace')}")
-    return pages, written
+    return pages, written_count
 
 
 class AuditFailed(Exception):

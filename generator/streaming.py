@@ -9,6 +9,10 @@ On MkDocs' standard input: one JSON line, the paths of the pages; then one line 
 as soon as its file is written (unchanged files are announced too, since a file left over
 from the previous build must not be read before it is confirmed). Input that ends before
 a page is announced means the generation stopped.
+
+The other way, on a file descriptor `sskb build` passes to MkDocs: one line per HTML page
+once MkDocs has written it, then an empty line when the build ends, so that the audit reads
+the first pages while MkDocs still builds the others.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import select
 import threading
 from pathlib import Path
 from types import SimpleNamespace
-from typing import IO, Iterable
+from typing import IO, Callable, Iterable, Iterator
 
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
@@ -29,6 +34,7 @@ from .view import View
 from .writing import remove_stale, write_page
 
 ENV = "SSKB_STREAM"
+WRITTEN = "SSKB_WRITTEN_FD"  # where MkDocs tells the pages it has written
 
 
 class RenderingFailed(Exception):
@@ -53,6 +59,9 @@ class PageStream:
         threading.Thread(target=self._read, args=(lines,), daemon=True).start()
 
     def _read(self, lines: Iterable[bytes]) -> None:
+        # Stops once every page is announced, without waiting for the end of input: a
+        # process forked by `sskb build` may hold the pipe open after MkDocs has finished,
+        # and a thread still reading standard input then stops Python's shutdown.
         try:
             for raw in lines:
                 line = raw.decode("utf-8")
@@ -62,6 +71,8 @@ class PageStream:
                     else:
                         self._ready.add(line.rstrip("\n"))
                     self._changed.notify_all()
+                    if len(self._ready) == len(self._paths):
+                        break
         finally:
             with self._changed:
                 self._ended = True
@@ -80,6 +91,28 @@ class PageStream:
             return path in self._ready
 
 
+class WrittenPages:
+    """Tells `sskb build` each page MkDocs has written. MkDocs writes a page's file after
+    `on_post_page`, so each page is told at the next one's, and the last at the end."""
+
+    def __init__(self, fd: int):
+        self._fd, self._pending = fd, None
+
+    def built(self, path: str) -> None:
+        self._tell()
+        self._pending = path
+
+    def end(self) -> None:
+        self._tell()
+        os.write(self._fd, b"\n")
+        os.close(self._fd)
+
+    def _tell(self) -> None:
+        if self._pending is not None:
+            os.write(self._fd, (self._pending + "\n").encode("utf-8"))
+            self._pending = None
+
+
 def announced_files(files: Files, config, paths: list[str]) -> Files:
     """MkDocs' files with the docs dir's replaced by the announced pages, most of which are
     not written yet when MkDocs lists the folder (and some there may be about to go)."""
@@ -92,6 +125,39 @@ def announced_files(files: Files, config, paths: list[str]) -> Files:
 
 
 # ---- in `sskb build` ----
+
+def written_pages(pipe: IO[bytes], size: int,
+                  running: Callable[[], bool]) -> Iterator[list[str]]:
+    """The pages MkDocs tells it has written (on `pipe`, unbuffered), in batches of `size`."""
+    batch = []
+    for path in _told(pipe, running):
+        batch.append(path)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _told(pipe: IO[bytes], running: Callable[[], bool]) -> Iterator[str]:
+    """Lines until MkDocs says it has ended, or stops (`running` false) without saying so.
+    Not until the end of input: that comes only once every process holding the pipe,
+    forked ones included, has closed it."""
+    rest = b""
+    while True:
+        if not select.select([pipe], [], [], 0.2)[0]:
+            if running():
+                continue
+            return
+        chunk = pipe.read(65536)
+        if not chunk:
+            return
+        *lines, rest = (rest + chunk).split(b"\n")
+        for line in lines:
+            if not line:  # the end of the build
+                return
+            yield line.decode("utf-8")
+
 
 def stream_language(view: View, language: str, settings: Settings, folder: Path,
                     mkdocs_input: IO[bytes]) -> tuple[int, int]:

@@ -2,8 +2,8 @@
 
 `mkdocs build` and `mkdocs serve` regenerate this language's Markdown tree before the
 build, watch the record folders, and turn invalid records into one clean error. Under
-`sskb build`, the pages are instead announced on standard input as they are written, and
-each is read once written (generator/streaming.py).
+`sskb build`, the pages are instead announced on standard input as they are written, each
+is read once written, and each HTML page MkDocs writes is told back (generator/streaming.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from generator.problems import as_text
 
 ROOT = Path(__file__).resolve().parent.parent
 _stream: streaming.PageStream | None = None  # pages announced by `sskb build`
+_written: streaming.WrittenPages | None = None  # and the pages told back to it
 
 
 def on_config(config):
@@ -27,9 +28,10 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    global _stream
+    global _stream, _written
     if os.environ.get(streaming.ENV) == "1":  # `sskb build` writes the pages meanwhile
         _stream = streaming.PageStream(sys.stdin.buffer)
+        _written = streaming.WrittenPages(int(os.environ[streaming.WRITTEN]))
         return
     if os.environ.get("SSKB_GENERATED") == "1":  # the pages are already written
         return
@@ -63,7 +65,14 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    if _written is not None:
+        _written.built(page.file.dest_uri)
     return site_config.mark_direction(output)
+
+
+def on_post_build(config):
+    if _written is not None:
+        _written.end()
 
 
 def on_nav(nav, config, files):

@@ -5,7 +5,10 @@ before it is written, and a failure on either side stops the build cleanly."""
 from __future__ import annotations
 
 import os
+import select
+import threading
 import time
+from concurrent.futures import Future
 
 import pytest
 from mkdocs.config import load_config
@@ -13,8 +16,9 @@ from mkdocs.structure.files import get_files
 
 from conftest import make_project
 from generator import streaming
-from generator.building import BuildError, build, language_env
-from generator.generate import InvalidKnowledgeBase
+from generator.building import BuildError, _generate_and_build, build, language_env
+from generator.generate import InvalidKnowledgeBase, load_view
+from generator.rendering import Settings
 
 
 def mkdocs_files(root, language: str):
@@ -67,6 +71,21 @@ def test_a_page_is_waited_for_until_it_is_announced():
     assert stream.wait("practices/a.md") is False
 
 
+def test_reading_stops_once_every_page_is_announced():
+    """Not at the end of input, which a process forked by `sskb build` may delay past
+    MkDocs' own end: a thread still reading standard input stops Python's shutdown."""
+    read, write = os.pipe()
+    stdin = os.fdopen(read, "rb")  # kept open, as sys.stdin is
+    stream = streaming.PageStream(stdin)
+    os.write(write, b'["index.md"]\nindex.md\n')
+    assert stream.wait("index.md")
+    os.write(write, b"more\n")
+    time.sleep(0.3)
+    assert select.select([read], [], [], 0)[0], "the stream went on reading"
+    os.close(write)
+    stdin.close()
+
+
 def test_no_announcement_at_all_gives_no_paths():
     read, write = os.pipe()
     stream = streaming.PageStream(os.fdopen(read, "rb"))
@@ -110,3 +129,61 @@ def test_mkdocs_stopping_early_is_reported_with_its_output(tmp_path):
         build(root, languages=("en",), say=lambda line: None)
     assert "no_such_setting_anywhere" in str(caught.value)
     assert time.perf_counter() - started < 60
+
+
+def read_in_thread(pipe, running):
+    """written_pages' batches, read in a thread that must end within seconds."""
+    batches = []
+    reader = threading.Thread(target=lambda: batches.extend(
+        streaming.written_pages(pipe, 2, running)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), "still waiting for the end of input"
+    return batches
+
+
+def test_written_pages_are_told_in_batches_until_mkdocs_says_it_ended():
+    read, write = os.pipe()
+    holder = os.dup(write)  # a forked process holding the pipe: no end of input comes
+    told = streaming.WrittenPages(write)
+    told.built("index.html")
+    # MkDocs writes the file after on_post_page: a page is told at the next one's
+    assert not select.select([read], [], [], 0)[0]
+    for page in ("practices/a/index.html", "practices/b/index.html"):
+        told.built(page)
+    told.end()
+    try:
+        batches = read_in_thread(os.fdopen(read, "rb", buffering=0), lambda: True)
+    finally:
+        os.close(holder)
+    assert batches == [["index.html", "practices/a/index.html"], ["practices/b/index.html"]]
+
+
+def test_written_pages_end_when_mkdocs_stops_without_saying():
+    read, write = os.pipe()
+    os.write(write, b"index.html\n")  # MkDocs wrote one page, then stopped
+    try:
+        batches = read_in_thread(os.fdopen(read, "rb", buffering=0), lambda: False)
+    finally:
+        os.close(write)
+    assert batches == [["index.html"]]
+
+
+def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
+    """The audit reads each page MkDocs wrote while it builds the next ones: every page is
+    told once, after its file is complete; only the theme's own pages are left for later."""
+    root = make_project(tmp_path / "kb")
+    site = tmp_path / "site"
+    validated = Future()
+    validated.set_result(load_view(root))
+    told = []
+
+    def audit(pages):
+        told.extend(pages)
+        for page in pages:  # complete: MkDocs ends every page it writes with </html>
+            assert (site / "en" / page).read_bytes().rstrip().endswith(b"</html>")
+
+    _generate_and_build(root, "en", site, False, None, validated, Settings(), audit)
+    written = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
+    assert len(told) == len(set(told)) > 20
+    assert written - set(told) == {"404.html"}
