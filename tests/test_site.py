@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -257,3 +258,17 @@ def test_a_pillar_without_practices_is_named_without_a_link(kb):
     pages = render_language(make_view(load_knowledge_base(kb)[0]), "en", Settings())
     page = pages["experts/example-test-expert.md"]
     assert "pillars/4.md" not in page and 'data-pagefind-filter="Pillar">Pillar 4<' in page
+
+
+def test_the_previous_site_is_removed_once_the_new_one_is_in_place(tmp_path):
+    root = make_project(tmp_path / "kb")
+    build(root, languages=("en",), say=lambda line: None)
+    (root / "site" / "en" / "from-the-previous-build.html").write_text("old")
+    build(root, languages=("en",), say=lambda line: None)
+    assert (root / "site" / "en" / "index.html").is_file()
+    assert not (root / "site" / "en" / "from-the-previous-build.html").exists()
+    # The previous site goes in a process of its own, which the build does not wait for.
+    deadline = time.monotonic() + 30
+    while (root / ".site.old").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not (root / ".site.old").exists()
