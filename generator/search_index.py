@@ -43,7 +43,7 @@ SEGMENTED = frozenset({"zh"})
 
 # Pagefind's gzipped files start with this signature once decompressed.
 SIGNATURE = b"pagefind_dcd"
-FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
+FRAGMENT_URL = re.compile(re.escape(SIGNATURE) + rb'\{"url":("(?:[^"\\]|\\.)*")')
 HASHED = ("fragment", "index", "filter")
 
 
