@@ -198,7 +198,7 @@ def run(size: int, count: int, jobs: int) -> None:
                   f" ({jobs} at once)")
             print(f"parallel / sequential MkDocs: {parallel / sequential:.2f} (target <= 0.60)")
         print(f"{'audit':<12} {audited:8.2f} s  {pages / audited:10,.0f} pages/s (outside the "
-              "ratio; `sskb build` runs it beside Pagefind)")
+              "ratio; `sskb build` audits each page while MkDocs builds the next)")
         ours = sum(stages.values())  # load, validate, render, write, search
         rebuilt = ours - stages["search"] + search_again
         print(f"ours (load+validate+render+write+search) / MkDocs, search and MkDocs one "
