@@ -79,9 +79,23 @@ def test_a_result_opens_its_page(server, browser):
         page.close()
 
 
+FACETS = ["Pilier", "Région", "Pays", "Thème", "Type de coopération", "Type de fiche"]
+
+
 def test_search_offers_the_facets(server, browser):
-    _, drawer = search(browser, f"{server}/fr/search/?q=terrorisme")
-    for facet in ("Pilier", "Région", "Pays", "Thème", "Type de coopération", "Type de fiche"):
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/fr/search/?q=terrorisme")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        # The interface draws each filter group as its index arrives, which can be after
+        # the first results: wait for the groups (a timeout fails the test), then check.
+        page.wait_for_function(
+            "names => names.every(name => (document.querySelector('.pagefind-ui__drawer')"
+            "?.innerText || '').includes(name))", arg=FACETS, timeout=20000)
+        drawer = page.inner_text(".pagefind-ui__drawer")
+    finally:
+        page.close()
+    for facet in FACETS:
         assert facet in drawer
 
 
