@@ -1,8 +1,9 @@
 """`sskb build`: validate, generate, build each language with MkDocs, index with Pagefind.
 
 Each language is one MkDocs build of the same mkdocs.yml in its own process, run side by
-side; Pagefind then indexes each language's site on its own, so a search in one language
-never returns another's pages (reusing the files of the last build's index: search_index).
+side; Pagefind indexes each language on its own, so a search in one language never returns
+another's pages. Pagefind indexes each page as MkDocs converts it, and each page MkDocs
+writes is audited while it builds the next.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from typing import Callable
 
 from . import streaming
 from .audit import audit_files, audit_site, published_contacts
-from .commands import BuildError, run
+from .commands import BACKGROUND, BuildError, run
 from .codes import UN_LANGUAGES
 from .generate import DOCS, load_view
 from .i18n import native_names
 from .problems import Problem
 from .root_page import write_root_pages
-from .search_index import CACHE, index_language
+from .search_index import Indexer
 from .site_config import build_date, read_extra, settings
 
 SITE = Path("site")
@@ -135,7 +136,6 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
     extra = read_extra(root)
     epoch = source_date_epoch(root)
     today = build_date(epoch)
-    cache = (root / CACHE).resolve()
     validated: Future = Future()
 
     def one_language(language: str) -> list[Problem]:
@@ -146,21 +146,24 @@ def _build_into(site: Path, root: Path, languages, drafts: bool, jobs: int,
             audited.update(pages)
             audits.append(auditors.submit(audit_files, site / language, pages, *contacts))
 
-        pages, written = _generate_and_build(root, language, site, drafts, epoch, validated,
-                                             settings(extra, language, today), audit)
-        step(f"generated {pages} pages ({written} written) and MkDocs built {language}",
-             begun)
-        begun = time.perf_counter()
-        # The pages were audited in other processes while MkDocs built the next ones; the
-        # rest (the theme's own pages) is audited beside Pagefind, which writes no HTML.
-        audits.append(auditors.submit(audit_site, site / language, *contacts,
-                                      skip=frozenset(audited)))
-        index_language(site, language, cache)
+        with Indexer(site, language) as search:
+            pages, written = _generate_and_build(root, language, site, drafts, epoch,
+                                                 validated, settings(extra, language, today),
+                                                 audit, search)
+            step(f"generated {pages} pages ({written} written) and MkDocs built {language}",
+                 begun)
+            begun = time.perf_counter()
+            # The pages were audited while MkDocs built the next ones, and indexed while
+            # it converted them; only the theme's own pages are left to audit.
+            audits.append(auditors.submit(audit_site, site / language, *contacts,
+                                          skip=frozenset(audited)))
+            search.publish()
         findings = [f for done in audits for f in done.result()]
         step(f"Pagefind indexed and audited {language}", begun)
         return [replace(f, path=f"{language}/{f.path}") for f in findings]
 
-    with ProcessPoolExecutor(max_workers=jobs) as auditors, \
+    with ProcessPoolExecutor(max_workers=jobs, initializer=os.nice,
+                             initargs=(BACKGROUND,)) as auditors, \
             ThreadPoolExecutor(max_workers=jobs) as pool:
         # The first languages' MkDocs builds start while the records are validated.
         built = [pool.submit(one_language, language) for language in languages]
@@ -194,13 +197,14 @@ AUDIT_BATCH = 50
 
 def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
                         epoch: str | None, validated: Future, language_settings,
-                        audit: Callable[[list[str]], object]) -> tuple:
+                        audit: Callable[[list[str]], object], search: Indexer) -> tuple:
     """One language's MkDocs build, started at once, fed its pages as they are written
     (see `streaming`); each batch of HTML pages MkDocs has written goes to `audit` while it
-    builds the next. Returns the pages generated and how many files were written."""
+    builds the next, and MkDocs feeds `search` each page's content. Returns the pages
+    generated and how many files were written."""
     told, telling = os.pipe()
     env = {**language_env(root, language, site, drafts, epoch), streaming.ENV: "1",
-           streaming.WRITTEN: str(telling)}
+           streaming.WRITTEN: str(telling), **search.environment()}
     (root / DOCS / language).mkdir(parents=True, exist_ok=True)  # MkDocs checks it exists
     with tempfile.TemporaryFile() as output, os.fdopen(told, "rb", buffering=0) as written:
         # The output goes to a file: a full pipe would stop MkDocs, and with it the
@@ -208,7 +212,8 @@ def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
         try:
             mkdocs = subprocess.Popen(_mkdocs_command(root), env=env, cwd=root,
                                       stdin=subprocess.PIPE, stdout=output,
-                                      stderr=subprocess.STDOUT, pass_fds=(telling,))
+                                      stderr=subprocess.STDOUT,
+                                      pass_fds=(telling, search.input))
         finally:
             os.close(telling)
         failure = None

@@ -15,3 +15,9 @@ def run(command: list[str], env: dict, cwd: Path) -> None:
     if result.returncode != 0:
         name = " ".join([Path(command[0]).name, *command[1:3]])
         raise BuildError(f"{name} failed:\n{result.stdout}{result.stderr}")
+
+
+# The niceness of the processes that work beside MkDocs (the audit, Pagefind): when every
+# core is busy, MkDocs, whose time is the build's, keeps most of its core, and they catch
+# up in its idle moments.
+BACKGROUND = 10

@@ -3,7 +3,8 @@
 `mkdocs build` and `mkdocs serve` regenerate this language's Markdown tree before the
 build, watch the record folders, and turn invalid records into one clean error. Under
 `sskb build`, the pages are instead announced on standard input as they are written, each
-is read once written, and each HTML page MkDocs writes is told back (generator/streaming.py).
+is read once written, each HTML page MkDocs writes is told back (generator/streaming.py),
+and each page's content goes to Pagefind once converted (generator/search_index.py).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import site_config, streaming
+from generator import search_index, site_config, streaming
 from generator.generate import InvalidKnowledgeBase, generate
 from generator.problems import as_text
 
 ROOT = Path(__file__).resolve().parent.parent
 _stream: streaming.PageStream | None = None  # pages announced by `sskb build`
 _written: streaming.WrittenPages | None = None  # and the pages told back to it
+_search: search_index.SearchFeed | None = None  # each page's content, for Pagefind
 
 
 def on_config(config):
@@ -28,10 +30,11 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    global _stream, _written
+    global _stream, _written, _search
     if os.environ.get(streaming.ENV) == "1":  # `sskb build` writes the pages meanwhile
         _stream = streaming.PageStream(sys.stdin.buffer)
         _written = streaming.WrittenPages(int(os.environ[streaming.WRITTEN]))
+        _search = search_index.SearchFeed.from_environment()
         return
     if os.environ.get("SSKB_GENERATED") == "1":  # the pages are already written
         return
@@ -60,7 +63,15 @@ def on_page_read_source(page, config):
     return None
 
 
+def on_page_content(html, page, config, files):
+    if _search is not None:
+        _search.page(page, html)
+    return html
+
+
 def on_env(env, config, files):
+    if _search is not None:  # every page is converted
+        _search.converted()
     return site_config.cache_templates(env, ROOT)
 
 

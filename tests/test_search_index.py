@@ -1,114 +1,99 @@
-"""Pagefind's index through its cache: reused files, nothing stale, collisions and cut-off runs."""
+"""Pagefind's index: fed by MkDocs page by page, the same as Pagefind reading the built
+pages, written whole, and a stopped Pagefind is a clean build error."""
 
+import base64
 import gzip
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
+from types import SimpleNamespace
 
-from generator.search_index import bundle, fragment_url, index_language
+import pytest
 
-
-def write_page(site: Path, slug: str, text: str) -> None:
-    page = site / "en" / "practices" / slug / "index.html"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(f'<!doctype html><html lang="en"><body><article data-pagefind-body>'
-                    f'<h1>{slug}</h1><p>{text}</p></article></body></html>', encoding="utf-8")
+from generator import search_index
+from generator.commands import BuildError
+from generator.search_index import SearchFeed, index_language
 
 
-def make_site(root: Path, texts: dict) -> Path:
-    site = root / "site"
-    shutil.rmtree(site, ignore_errors=True)
-    for slug, text in texts.items():
-        write_page(site, slug, text)
-    return site
-
-
-def files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-
-
-def fragments(folder: Path) -> dict:
-    """url -> (fragment's relative path, its decompressed JSON) for a published index."""
+def fragments(index: Path) -> dict:
+    """url -> decompressed JSON of each fragment of an index folder."""
     found = {}
-    for path in (folder / "fragment").iterdir():
+    for path in (index / "fragment").iterdir():
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        found[data["url"]] = (path.relative_to(folder).as_posix(), data)
+        found[data["url"]] = data
     return found
 
 
-def test_the_next_build_reuses_unchanged_files_and_keeps_nothing_stale(tmp_path):
-    cache = tmp_path / "cache"
-    site = make_site(tmp_path, {"a": "water points", "b": "border posts"})
-    index_language(site, "en", cache)
-    before = fragments(site / "en" / "pagefind")
-    unchanged = cache / "en" / before["/practices/a/"][0]
-    changed = cache / "en" / before["/practices/b/"][0]
-    inode = unchanged.stat().st_ino
-
-    site = make_site(tmp_path, {"a": "water points", "b": "mobile courts"})
-    index_language(site, "en", cache)
-    published = site / "en" / "pagefind"
-    after = fragments(published)
-    assert after["/practices/a/"][0] == before["/practices/a/"][0]
-    assert unchanged.stat().st_ino == inode  # kept, not written again
-    assert "mobile courts" in after["/practices/b/"][1]["content"]
-    assert not changed.exists()  # the old fragment left the cache
-    assert files(published) == files(cache / "en") == bundle(cache / "en")
-    assert {"pagefind.js", "pagefind-ui.js", "pagefind-entry.json"} <= files(published)
+@pytest.mark.parametrize("language", ["fr", "ar", "zh"])
+def test_pages_fed_while_mkdocs_converts_them_index_as_the_built_pages(built, tmp_path,
+                                                                      language):
+    """What `sskb build` indexes (each page's content, sent by MkDocs) gives the very
+    fragments that Pagefind makes of the built pages: same text, anchors, filters, title."""
+    _, site, _ = built
+    again = tmp_path / "site"
+    shutil.copytree(site / language, again / language,
+                    ignore=shutil.ignore_patterns("pagefind"))
+    index_language(again, language)
+    fed = site / language / "pagefind" / "fragment"
+    read = again / language / "pagefind" / "fragment"
+    assert len(list(fed.iterdir())) >= 4
+    assert sorted(p.name for p in fed.iterdir()) == sorted(p.name for p in read.iterdir())
+    assert fragments(site / language / "pagefind") == fragments(again / language / "pagefind")
 
 
-def test_a_fragment_name_taken_by_a_file_of_the_last_build_is_indexed_again(tmp_path):
-    cache = tmp_path / "cache"
-    site = make_site(tmp_path, {"a": "water points", "b": "border posts"})
-    index_language(site, "en", cache)
-    a_fragment = cache / "en" / fragments(site / "en" / "pagefind")["/practices/a/"][0]
-    # Learn the name b's new fragment will have, and give that name to a's content: this is
-    # what a short hash shared with a file of the last build looks like to Pagefind.
-    site = make_site(tmp_path, {"a": "water points", "b": "mobile courts"})
-    index_language(site, "en", tmp_path / "elsewhere")
-    b_name = fragments(site / "en" / "pagefind")["/practices/b/"][0]
-    shutil.copyfile(a_fragment, cache / "en" / b_name)
-
-    site = make_site(tmp_path, {"a": "water points", "b": "mobile courts"})
-    index_language(site, "en", cache)
-    found = fragments(site / "en" / "pagefind")
-    assert found["/practices/b/"][0] == b_name
-    assert "mobile courts" in found["/practices/b/"][1]["content"]
-    assert fragment_url(cache / "en" / b_name) == "/practices/b/"
+def test_an_index_holds_the_record_pages_and_every_file_it_names(built):
+    _, site, _ = built
+    index = site / "en" / "pagefind"
+    urls = set(fragments(index))
+    assert {"/practices/test-border-practice/", "/experts/example-test-expert/",
+            "/centres/test-centre/", "/organizations/test-body/"} <= urls
+    assert not urls & {"/", "/practices/", "/countries/", "/experts/"}  # the lists
+    assert "/practices/test-draft-practice/" not in urls
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = index / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    assert gzip.decompress(meta.read_bytes()).startswith(b"pagefind_dcd")
+    assert entry["languages"]["en"]["page_count"] == len(urls)
+    assert {"pagefind.js", "pagefind-ui.js", "pagefind-ui.css"} <= {
+        p.name for p in index.iterdir()}
 
 
-# Long enough that half of its compressed fragment still names its page.
-LONG = "water points " + " ".join(f"well{number}" for number in range(300))
+def read_messages(data: bytes) -> list[dict]:
+    return [json.loads(base64.b64decode(part)) for part in data.split(b",") if part]
 
 
-def test_a_cache_left_by_an_interrupted_run_is_not_reused(tmp_path):
-    cache = tmp_path / "cache"
-    site = make_site(tmp_path, {"a": LONG})
-    index_language(site, "en", cache)
-    name = fragments(site / "en" / "pagefind")["/practices/a/"][0]
-    (cache / "en.complete").unlink()  # a run stopped before it completed...
-    cut_in_half(cache / "en" / name)  # ...in the middle of this file
+def test_mkdocs_feeds_only_the_indexed_pages_then_asks_for_the_index():
+    reading, writing = os.pipe()
+    feed = SearchFeed(writing)
 
-    site = make_site(tmp_path, {"a": LONG})
-    index_language(site, "en", cache)
-    assert "water points" in fragments(site / "en" / "pagefind")["/practices/a/"][1]["content"]
-    assert (cache / "en.complete").is_file()
+    def page(path: str, kind: str | None):
+        return SimpleNamespace(meta={"sskb_kind": kind} if kind else {},
+                               file=SimpleNamespace(dest_uri=path))
 
-
-def test_a_cache_of_another_pagefind_version_is_not_reused(tmp_path):
-    cache = tmp_path / "cache"
-    site = make_site(tmp_path, {"a": LONG})
-    index_language(site, "en", cache)
-    name = fragments(site / "en" / "pagefind")["/practices/a/"][0]
-    (cache / "en.complete").write_text("0.0.1", encoding="utf-8")
-    cut_in_half(cache / "en" / name)
-
-    site = make_site(tmp_path, {"a": LONG})
-    index_language(site, "en", cache)
-    assert "water points" in fragments(site / "en" / "pagefind")["/practices/a/"][1]["content"]
+    feed.page(page("practices/a/index.html", "practice"), "<h1>A</h1><p>water</p>")
+    feed.page(page("practices/index.html", None), "<h1>Practices</h1>")  # a list
+    feed.converted()
+    with os.fdopen(reading, "rb") as pipe:
+        messages = read_messages(pipe.read())
+    assert [m["payload"]["type"] for m in messages] == ["AddFile", "GetFiles"]
+    added = messages[0]["payload"]
+    assert added["url"] == "/practices/a/"
+    assert added["file_contents"] == ('<article><div data-pagefind-body><h1>A</h1>'
+                                      '<p>water</p></div></article>')
+    assert len({m["message_id"] for m in messages}) == 2
 
 
-def cut_in_half(path: Path) -> None:
-    """A file cut short: its start, and so the page it names, can still be read."""
-    path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
-    assert fragment_url(path) == "/practices/a/"
+def test_pagefind_stopping_is_a_build_error_with_what_it_said(tmp_path, monkeypatch):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'pagefind: out of memory' >&2\nexit 3\n",
+                    encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(search_index, "executable", lambda language: fake)
+    page = tmp_path / "site" / "en" / "practices" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="en"><body><article data-pagefind-body><h1>A</h1>'
+                    '</article></body></html>', encoding="utf-8")
+    with pytest.raises(BuildError, match=r"exit code 3\):\npagefind: out of memory"):
+        index_language(tmp_path / "site", "en")
+    assert not (tmp_path / "site" / "en" / "pagefind").exists()

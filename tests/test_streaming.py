@@ -19,6 +19,7 @@ from generator import streaming
 from generator.building import BuildError, _generate_and_build, build, language_env
 from generator.generate import InvalidKnowledgeBase, load_view
 from generator.rendering import Settings
+from generator.search_index import Indexer
 
 
 def mkdocs_files(root, language: str):
@@ -183,7 +184,10 @@ def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
         for page in pages:  # complete: MkDocs ends every page it writes with </html>
             assert (site / "en" / page).read_bytes().rstrip().endswith(b"</html>")
 
-    _generate_and_build(root, "en", site, False, None, validated, Settings(), audit)
+    with Indexer(site, "en") as search:
+        _generate_and_build(root, "en", site, False, None, validated, Settings(), audit,
+                            search)
+        search.publish()
     written = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
     assert len(told) == len(set(told)) > 20
     assert written - set(told) == {"404.html"}
