@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable
 
 from .pagefind_service import PagefindService, add_file, get_files
 
@@ -35,7 +34,7 @@ SEGMENTED = frozenset({"zh"})
 
 class Indexer:
     """One language's index, in a Pagefind service: MkDocs feeds it (`environment`), or
-    `add` sends the pages of a built site. The index is written into
+    pages are sent with `add`, then `ask`. The index is written into
     site/<language>/pagefind as soon as Pagefind gives it, by a thread that reads its
     answers meanwhile; `publish` waits for that. A context manager."""
 
@@ -55,13 +54,12 @@ class Indexer:
     def input(self) -> int:
         return self._service.input
 
-    def add(self, paths: Iterable[str]) -> None:
-        """Send built pages (paths in the language's site), then ask for the index."""
-        pages = self.site / self.language
-        for path in paths:
-            if indexed(path):
-                self._service.send(add_file(self._service.number(), page_url(path),
-                                            (pages / path).read_text(encoding="utf-8")))
+    def add(self, path: str, html: str) -> None:
+        """Send one page: its path in the language's site, and its HTML."""
+        self._service.send(add_file(self._service.number(), page_url(path), html))
+
+    def ask(self) -> None:
+        """Every page is sent: ask for the index."""
         self._service.send(get_files(self._service.number()))
 
     def publish(self) -> None:
@@ -89,7 +87,10 @@ def index_language(site: Path, language: str) -> None:
     """Index the pages of site/<language> already written, into site/<language>/pagefind."""
     pages = site / language
     with Indexer(site, language) as index:
-        index.add(sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html")))
+        for path in sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html")):
+            if indexed(path):
+                index.add(path, (pages / path).read_text(encoding="utf-8"))
+        index.ask()
         index.publish()
 
 
