@@ -3,8 +3,9 @@
 Under `sskb build`, MkDocs sends each page's content to the language's Pagefind service
 (pagefind_service) as soon as it has converted it, and asks for the index once it has
 converted the last one: Pagefind indexes while MkDocs converts, and compresses the index
-while MkDocs renders the pages, on a core MkDocs leaves idle. Once MkDocs has ended, the
-index is written into site/<language>/pagefind.
+while MkDocs renders the pages, on a core MkDocs leaves idle. The index is written into
+site/<language>/pagefind as soon as it comes (MkDocs empties the site folder only when it
+starts).
 
 What Pagefind reads is what the page's data-pagefind-body holds (overrides/main.html): the
 page's content. A test checks that this gives the same fragments as Pagefind's reading of

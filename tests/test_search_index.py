@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from generator import search_index
-from generator.commands import BuildError
+from generator.commands import BACKGROUND, BuildError
 from generator.search_index import SearchFeed, index_language
 
 
@@ -97,3 +97,12 @@ def test_pagefind_stopping_is_a_build_error_with_what_it_said(tmp_path, monkeypa
     with pytest.raises(BuildError, match=r"exit code 3\):\npagefind: out of memory"):
         index_language(tmp_path / "site", "en")
     assert not (tmp_path / "site" / "en" / "pagefind").exists()
+
+
+def test_pagefind_works_at_a_lower_priority_than_mkdocs(tmp_path):
+    """Pagefind works beside MkDocs, whose time is the build's: when the cores are busy,
+    MkDocs keeps most of its core."""
+    with search_index.Indexer(tmp_path / "site", "en") as index:
+        pid = index._service._process.pid
+        assert os.getpriority(os.PRIO_PROCESS, pid) >= os.getpriority(
+            os.PRIO_PROCESS, 0) + BACKGROUND
