@@ -20,10 +20,12 @@ in order, the same way. Two processes write to the service's input, never at onc
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import subprocess
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from .commands import BACKGROUND, BuildError
@@ -56,6 +58,11 @@ class PagefindService:
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=self._stderr)
         os.setpriority(os.PRIO_PROCESS, self._process.pid, BACKGROUND)
+        # MkDocs writes the pages into this pipe, and would wait whenever it is full: a
+        # larger one (Linux) holds a hundred pages while Pagefind, at its low priority,
+        # waits for a core.
+        with suppress(AttributeError, OSError):
+            fcntl.fcntl(self.input, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._sent = 0
         self.send(message(self.number(), "NewIndex", config=config))
 

@@ -2,6 +2,7 @@
 pages, written whole, and a stopped Pagefind is a clean build error."""
 
 import base64
+import fcntl
 import gzip
 import json
 import os
@@ -101,8 +102,9 @@ def test_pagefind_stopping_is_a_build_error_with_what_it_said(tmp_path, monkeypa
 
 def test_pagefind_works_at_a_lower_priority_than_mkdocs(tmp_path):
     """Pagefind works beside MkDocs, whose time is the build's: when the cores are busy,
-    MkDocs keeps most of its core."""
+    MkDocs keeps most of its core, and the pipe it writes pages into holds many pages."""
     with search_index.Indexer(tmp_path / "site", "en") as index:
         pid = index._service._process.pid
         assert os.getpriority(os.PRIO_PROCESS, pid) >= os.getpriority(
             os.PRIO_PROCESS, 0) + BACKGROUND
+        assert fcntl.fcntl(index.input, fcntl.F_GETPIPE_SZ) >= 1 << 20
