@@ -22,6 +22,7 @@ import argparse
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -241,9 +242,15 @@ def main() -> None:
                         choices=[1, 2, 3, 4, 5, 6])
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    for size in args.sizes:
-        for count in args.languages:
-            run(size, count, args.jobs)
+    runs = [(size, count) for size in args.sizes for count in args.languages]
+    if len(runs) == 1:
+        run(*runs[0], args.jobs)
+        return
+    # Each in a process of its own, as each `sskb build` is: the renderer keeps what it
+    # rendered (for `sskb serve`), which would make a second run's rendering look free.
+    for size, count in runs:
+        subprocess.run([sys.executable, __file__, "--sizes", str(size), "--languages",
+                        str(count), "--jobs", str(args.jobs)], check=True)
 
 
 if __name__ == "__main__":
