@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .codes import country_codes, country_hint, language_codes
+from .codes import UN_LANGUAGES, country_codes, country_hint, language_codes
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?\Z")
@@ -195,6 +195,13 @@ class Model(BaseModel):
     """Strict: unknown fields are refused and nothing is coerced behind the contributor's back."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def localized_fields(record: Model) -> dict[str, dict]:
+    """The record's texts by language (empty ones included), by field name."""
+    return {name: value for name in type(record).model_fields
+            if isinstance(value := getattr(record, name), dict)
+            and set(value) <= set(UN_LANGUAGES)}
 
 
 class Record(Model):

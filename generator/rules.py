@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .codes import UN_LANGUAGES
-from .models import Expert, Model, Practice
+from .models import Expert, Model, Practice, localized_fields
 
 Finding = tuple[tuple, str, str]  # (field path, code, message)
 
@@ -20,18 +19,11 @@ def check_record(record: Model) -> list[Finding]:
     return findings
 
 
-def _localized_fields(record: Model) -> Iterator[tuple[str, dict]]:
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, dict) and set(value) <= set(UN_LANGUAGES):
-            yield name, value
-
-
 def _original_language(record: Model) -> Iterator[Finding]:
     language = getattr(record, "original_language", None)
     if language is None:
         return
-    for name, texts in _localized_fields(record):
+    for name, texts in localized_fields(record).items():
         if language not in texts:
             yield ((name,), "original-language",
                    f"has no '{language}' text, but original_language is '{language}'; "

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from .codes import UN_LANGUAGES
-from .models import Model
+from .models import Model, localized_fields
 from .view import View
 
 FULL, PARTIAL, MISSING = "full", "partial", "missing"
@@ -20,20 +20,13 @@ KINDS = (("practice", "practices"), ("expert", "experts"), ("centre", "centres")
 _COVERAGE: dict[int, tuple] = {}
 
 
-def localized_fields(record: Model) -> dict[str, dict]:
-    """The record's texts that exist in several languages, by field name."""
-    return {name: value for name in type(record).model_fields
-            if isinstance(value := getattr(record, name), dict) and value
-            and set(value) <= set(UN_LANGUAGES)}
-
-
 def _coverages(record: Model) -> dict[str, str]:
     cached = _COVERAGE.get(id(record))
     if cached is not None and cached[0] is record:
         return cached[1]
     if len(_COVERAGE) > 100_000:  # a long `sskb serve` session: forget replaced records
         _COVERAGE.clear()
-    texts = localized_fields(record)
+    texts = {name: value for name, value in localized_fields(record).items() if value}
     states = {}
     for language in UN_LANGUAGES:
         present = sum(1 for value in texts.values() if language in value)
