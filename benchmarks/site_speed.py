@@ -37,7 +37,7 @@ from generator.audit import audit_site  # noqa: E402
 from generator.linking import load_knowledge_base  # noqa: E402
 from generator.generate import generate as generate_trees  # noqa: E402
 from generator.rendering import Settings  # noqa: E402
-from generator.search_index import Indexer, indexed  # noqa: E402
+from generator.search_index import index_pages, indexed  # noqa: E402
 from generator.view import make_view  # noqa: E402
 
 
@@ -107,13 +107,8 @@ def pagefind(site: Path, languages) -> float:
             html = page.read_text(encoding="utf-8")
             if indexed(path) and "data-pagefind-body" in html:
                 contents[path] = html[html.index("<article"):html.rindex("</article>") + 10]
-        start = time.perf_counter()
-        with Indexer(site, language) as index:
-            for path, article in contents.items():
-                index.add(path, article)
-            index.ask()
-            index.publish()
-        seconds += time.perf_counter() - start
+        _, took = timed(index_pages, site, language, contents)
+        seconds += took
     return seconds
 
 

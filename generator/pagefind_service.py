@@ -27,8 +27,9 @@ import subprocess
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from typing import Callable
 
-from .commands import BACKGROUND, BuildError
+from .commands import BACKGROUND, BuildError, delimited
 
 INDEX = 0  # the one index of each service
 GET_FILES = "GetFiles"
@@ -64,20 +65,18 @@ class PagefindService:
         with suppress(AttributeError, OSError):
             fcntl.fcntl(self.input, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._sent = 0
-        self.send(message(self.number(), "NewIndex", config=config))
+        self.request(message, "NewIndex", config=config)
 
     @property
     def input(self) -> int:
         """The service's input, for another process to send messages to."""
         return self._process.stdin.fileno()
 
-    def number(self) -> int:
+    def request(self, make: Callable[..., bytes], *args, **payload) -> None:
+        """Send the message `make` builds, numbered after the last one sent."""
         self._sent += 1
-        return self._sent
-
-    def send(self, data: bytes) -> None:
         try:
-            self._process.stdin.write(data)
+            self._process.stdin.write(make(self._sent, *args, **payload))
             self._process.stdin.flush()
         except BrokenPipeError:
             raise self._stopped() from None
@@ -102,14 +101,10 @@ class PagefindService:
     def _answers(self):
         # The answers to the pages, which nobody read while MkDocs was building, wait in
         # the service's memory meanwhile.
-        pending = b""
-        while True:
-            chunk = self._process.stdout.read1(1 << 20)
-            if not chunk:
-                raise self._stopped()
-            *answers, pending = (pending + chunk).split(b",")
-            for answer in answers:
-                yield json.loads(base64.b64decode(answer))
+        output = iter(lambda: self._process.stdout.read1(1 << 20), b"")
+        for answer in delimited(output, b","):
+            yield json.loads(base64.b64decode(answer))
+        raise self._stopped()
 
     def _stopped(self) -> BuildError:
         self.stop()

@@ -57,11 +57,11 @@ class Indexer:
 
     def add(self, path: str, html: str) -> None:
         """Send one page: its path in the language's site, and its HTML."""
-        self._service.send(add_file(self._service.number(), page_url(path), html))
+        self._service.request(add_file, page_url(path), html)
 
     def ask(self) -> None:
         """Every page is sent: ask for the index."""
-        self._service.send(get_files(self._service.number()))
+        self._service.request(get_files)
 
     def publish(self) -> None:
         """Wait until the index is written into the site (BuildError if it could not be)."""
@@ -87,10 +87,16 @@ class Indexer:
 def index_language(site: Path, language: str) -> None:
     """Index the pages of site/<language> already written, into site/<language>/pagefind."""
     pages = site / language
+    paths = sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html"))
+    index_pages(site, language, {path: (pages / path).read_text(encoding="utf-8")
+                                 for path in paths if indexed(path)})
+
+
+def index_pages(site: Path, language: str, pages: dict[str, str]) -> None:
+    """Index `pages` (path in the language's site: HTML) into site/<language>/pagefind."""
     with Indexer(site, language) as index:
-        for path in sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html")):
-            if indexed(path):
-                index.add(path, (pages / path).read_text(encoding="utf-8"))
+        for path, html in pages.items():
+            index.add(path, html)
         index.ask()
         index.publish()
 

@@ -28,6 +28,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
+from .commands import delimited
 from .pages import all_pages
 from .rendering import LanguageRenderer, Settings
 from .view import View
@@ -143,7 +144,13 @@ def _told(pipe: IO[bytes], running: Callable[[], bool]) -> Iterator[str]:
     """Lines until MkDocs says it has ended, or stops (`running` false) without saying so.
     Not until the end of input: that comes only once every process holding the pipe,
     forked ones included, has closed it."""
-    rest = b""
+    for line in delimited(_chunks(pipe, running), b"\n"):
+        if not line:  # the end of the build
+            return
+        yield line.decode("utf-8")
+
+
+def _chunks(pipe: IO[bytes], running: Callable[[], bool]) -> Iterator[bytes]:
     while True:
         if not select.select([pipe], [], [], 0.2)[0]:
             if running():
@@ -152,11 +159,7 @@ def _told(pipe: IO[bytes], running: Callable[[], bool]) -> Iterator[str]:
         chunk = pipe.read(65536)
         if not chunk:
             return
-        *lines, rest = (rest + chunk).split(b"\n")
-        for line in lines:
-            if not line:  # the end of the build
-                return
-            yield line.decode("utf-8")
+        yield chunk
 
 
 def stream_language(view: View, language: str, settings: Settings, folder: Path,
