@@ -60,6 +60,20 @@ def test_an_index_holds_the_record_pages_and_every_file_it_names(built):
         p.name for p in index.iterdir()}
 
 
+def test_the_index_leaves_out_the_details_every_record_page_repeats(built):
+    """The languages, review date, citation and edit and forum links are on every record
+    page; indexed, they would make every page match and fill the results' excerpts. The
+    submitter is indexed, and the page still shows the rest."""
+    _, site, _ = built
+    index = fragments(site / "fr" / "pagefind")
+    content = index["/practices/test-border-practice/"]["content"]
+    page = (site / "fr" / "practices" / "test-border-practice" / "index.html").read_text()
+    assert "Test suite" in content
+    for shown in ("Disponible en", "Dernier examen", "Pour citer cette fiche"):
+        assert shown in page
+        assert shown not in content
+
+
 def read_messages(data: bytes) -> list[dict]:
     return [json.loads(base64.b64decode(part)) for part in data.split(b",") if part]
 
