@@ -126,6 +126,12 @@ THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
      None),
     ('<div OnMouseOver="alert(1)">x</div>', "", "event-handler"),
     ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "", "url"),
+    # what browsers read as text and libxml2 as elements, either way round
+    ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', "",
+     "element"),
+    ("<noscript><!-- </noscript><img src=x onerror=alert(1)> --></noscript>", "", "element"),
+    ("<noscript>Search needs JavaScript.</noscript>", "", None),
+    ("<svg><style><img src=x onerror=alert(1)></style></svg>", "", "element"),
     ("<p>Prices rise 3 % + 4 %, see @example</p>", "", None),
 ])
 def test_the_audit_finds_what_could_run_or_expose(tmp_path, content, outside, code):
