@@ -89,7 +89,7 @@ class PageAudit:
                             f"<{tag}> has the event attribute {name}")
             elif name in URL_ATTRIBUTES:
                 self._address(element, name, value)
-        if tag in NEVER or (tag in TEXT_ONLY and (len(element) or "<" in (element.text or ""))):
+        if tag in NEVER or (tag in TEXT_ONLY and _more_than_text(element)):
             self._forbidden(element)
         elif tag == "script":
             self._script(element)
@@ -140,6 +140,11 @@ class PageAudit:
                 if number not in self.phones:
                     self.report(line, "personal-data", "a phone number that no consenting "
                                 "expert has published")
+
+
+def _more_than_text(element) -> bool:
+    """Whether libxml2 found elements or comments inside, or markup it kept as text."""
+    return len(element) > 0 or "<" in (element.text or "")
 
 
 def published_contacts(view) -> tuple[frozenset[str], frozenset[str]]:
