@@ -48,8 +48,8 @@ def timed(function, *args):
 
 
 def processor_seconds() -> float:
-    """CPU time of this process and of the children it has waited for (MkDocs, Pagefind,
-    the audit's and the renderer's processes)."""
+    """CPU time of this process (which renders the pages) and of the children it has
+    waited for (MkDocs, Pagefind, the audit's processes)."""
     return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 

@@ -63,8 +63,9 @@ class PageStream:
 
     def _read(self, lines: Iterable[bytes]) -> None:
         # Stops once every page is announced, without waiting for the end of input: a
-        # process forked by `sskb build` may hold the pipe open after MkDocs has finished,
-        # and a thread still reading standard input then stops Python's shutdown.
+        # process forked by `sskb build` (an audit worker) may hold the pipe open after
+        # MkDocs has finished, and a thread still reading standard input then stops
+        # Python's shutdown.
         try:
             for raw in lines:
                 line = raw.decode("utf-8")

@@ -55,8 +55,8 @@ def _tree(folder):
 
 
 def test_streamed_pages_are_those_generate_writes(kb, tmp_path):
-    """`sskb build` renders each language in a forked process that announces every page
-    on MkDocs' input: the tree is byte for byte the one `generate` writes, stale files go,
+    """`sskb build` renders each language in a thread that announces every page on
+    MkDocs' input: the tree is byte for byte the one `generate` writes, stale files go,
     and every page is announced once, after the list of all of them."""
     generated = generate(kb, settings, ["ar"], docs=tmp_path / "one")
     folder = tmp_path / "streamed" / "ar"
