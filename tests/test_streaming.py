@@ -117,7 +117,7 @@ def test_a_failing_renderer_stops_the_build_with_a_clear_error(tmp_path, monkeyp
     monkeypatch.setattr(streaming.LanguageRenderer, "render", broken_render)
     with pytest.raises(BuildError) as caught:
         build(root, languages=("en",), say=lambda line: None)
-    assert "rendering the en pages stopped" in str(caught.value)
+    assert "rendering the en pages stopped at index.md: disk full" in str(caught.value)
     assert not (root / "site").exists()
 
 
