@@ -8,8 +8,8 @@ language, the time to rebuild after editing one practice (`mkdocs build --dirty`
 
 Each stage is first timed on its own, one after another, for the ratio of their sum to
 MkDocs. `sskb build` instead runs them beside MkDocs: it streams each language's pages into
-its running MkDocs build (generator/streaming.py), MkDocs feeds Pagefind each page as it
-converts it (generator/search_index.py), and the audit reads each page MkDocs writes. So
+its running MkDocs build (generator/build/page_pipe.py), MkDocs feeds Pagefind each page as it
+converts it (generator/build/search_index.py), and the audit reads each page MkDocs writes. So
 `sskb build` as a whole, audit included, is also timed against MkDocs alone, as a user
 meets it: a first build, then a rebuild after one practice was edited.
 
@@ -32,13 +32,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import REPO, make_knowledge_base  # noqa: E402
 
-from generator import building, loading  # noqa: E402
-from generator.audit import audit_site  # noqa: E402
-from generator.linking import load_knowledge_base  # noqa: E402
-from generator.generate import generate as generate_trees  # noqa: E402
-from generator.rendering import Settings  # noqa: E402
-from generator.search_index import index_pages, indexed  # noqa: E402
-from generator.view import make_view  # noqa: E402
+from generator.build import pipeline as building
+
+from generator.kb import load as loading  # noqa: E402
+from generator.build.audit import audit_site  # noqa: E402
+from generator.kb.validate import load_knowledge_base  # noqa: E402
+from generator.build.generate import generate as generate_trees  # noqa: E402
+from generator.site.render import Settings  # noqa: E402
+from generator.build.search_index import index_pages, indexed  # noqa: E402
+from generator.site.view import make_view  # noqa: E402
 
 
 def timed(function, *args):

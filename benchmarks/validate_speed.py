@@ -19,8 +19,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_knowledge_base  # noqa: E402
 
-from generator import records  # noqa: E402
-from generator.linking import load_knowledge_base  # noqa: E402
+from generator.kb import record_files as records  # noqa: E402
+from generator.kb.validate import load_knowledge_base  # noqa: E402
 
 
 def bare_parse(root: Path) -> int:

@@ -10,25 +10,25 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .audit import audit_site, published_contacts
-from .building import AuditFailed, BuildError, build, language_env
-from .codes import UN_LANGUAGES
-from .editorial import REVIEW_AFTER_DAYS, review_warnings
-from .generate import InvalidKnowledgeBase, generate, load_view
-from .import_issue import IncompleteSubmission, import_issue
-from .issue_forms import FOLDER as FORMS_FOLDER
-from .issue_forms import form_files
-from .linking import load_knowledge_base
-from .problems import FORMATS, WARNING_FORMATS, as_text
-from .records import KINDS
-from .scaffold import ScaffoldError, new_record
-from .schemas import FOLDER as SCHEMAS_FOLDER
-from .schemas import schema_texts
-from .site_config import read_extra, settings
-from .translations import as_json as translations_json
-from .translations import as_text as translations_text
-from .translations import translation_status
-from .writing import stale_files, write_files
+from .build.audit import audit_site, published_contacts
+from .build.pipeline import AuditFailed, BuildError, build, language_env
+from .kb.codes import UN_LANGUAGES
+from .kb.review import REVIEW_AFTER_DAYS, review_warnings
+from .build.generate import InvalidKnowledgeBase, generate, load_view
+from .authoring.import_issue import IncompleteSubmission, import_issue
+from .authoring.issue_forms import FOLDER as FORMS_FOLDER
+from .authoring.issue_forms import form_files
+from .kb.validate import load_knowledge_base
+from .kb.problems import FORMATS, WARNING_FORMATS, as_text
+from .kb.record_files import KINDS
+from .authoring.new_record import ScaffoldError, new_record
+from .authoring.schemas import FOLDER as SCHEMAS_FOLDER
+from .authoring.schemas import schema_texts
+from .site.settings import read_extra, settings
+from .site.translation_status import as_json as translations_json
+from .site.translation_status import as_text as translations_text
+from .site.translation_status import translation_status
+from .build.write import stale_files, write_files
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
 

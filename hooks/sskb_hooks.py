@@ -3,8 +3,8 @@
 `mkdocs build` and `mkdocs serve` regenerate this language's Markdown tree before the
 build, watch the record folders, and turn invalid records into one clean error. Under
 `sskb build`, the pages are instead announced on standard input as they are written, each
-is read once written, each HTML page MkDocs writes is told back (generator/streaming.py),
-and each page's content goes to Pagefind once converted (generator/search_index.py).
+is read once written, each HTML page MkDocs writes is told back (generator/build/page_pipe.py),
+and each page's content goes to Pagefind once converted (generator/build/search_index.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import search_index, site_config, streaming
-from generator.generate import InvalidKnowledgeBase, generate
-from generator.problems import as_text
+from generator.build import search_index
+
+from generator.site import settings as site_config
+
+from generator.build import page_pipe as streaming
+from generator.build.generate import InvalidKnowledgeBase, generate
+from generator.kb.problems import as_text
 
 ROOT = Path(__file__).resolve().parent.parent
 _stream: streaming.PageStream | None = None  # pages announced by `sskb build`

@@ -32,7 +32,7 @@ def make_project(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The fixture knowledge base built by `sskb build` in the six languages (once)."""
-    from generator.building import build
+    from generator.build.pipeline import build
 
     root = make_project(tmp_path_factory.mktemp("project") / "kb")
     lines = []

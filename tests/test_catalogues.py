@@ -5,8 +5,8 @@ import re
 import pytest
 import yaml
 
-from generator.codes import UN_LANGUAGES
-from generator.i18n import LOCALES, catalogue
+from generator.kb.codes import UN_LANGUAGES
+from generator.site.i18n import LOCALES, catalogue
 
 ENGLISH = catalogue("en")
 
@@ -35,7 +35,7 @@ def test_field_help_has_every_key(language):
 
 def test_english_field_help_is_the_models_descriptions():
     """The schema and `sskb new` say the same: the help is the models' descriptions."""
-    from generator.records import KINDS
+    from generator.kb.record_files import KINDS
 
     for kind in KINDS:
         for name, field in kind.model.model_fields.items():

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from conftest import make_project
 
-from generator.building import build
+from generator.build.pipeline import build
 
 # (status, consent to a profile, consent to publish contacts); a published profile without
 # profile consent is refused by `sskb validate`, so it cannot be built.

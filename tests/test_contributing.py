@@ -52,9 +52,9 @@ def test_validate_warns_about_practices_due_for_review(kb, capsys):
 def test_a_practice_due_for_review_says_so_on_its_page(kb):
     from datetime import date
 
-    from generator.linking import load_knowledge_base
-    from generator.rendering import Settings, render_language
-    from generator.view import make_view
+    from generator.kb.validate import load_knowledge_base
+    from generator.site.render import Settings, render_language
+    from generator.site.view import make_view
 
     view = make_view(load_knowledge_base(kb)[0])
     page = "practices/test-border-practice.md"

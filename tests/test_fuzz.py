@@ -7,10 +7,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import records
-from generator.loading import LoadError, decode, parse
-from generator.models import Expert, Practice
-from generator.records import read_record
+from generator.kb import record_files as records
+from generator.kb.load import LoadError, decode, parse
+from generator.kb.models import Expert, Practice
+from generator.kb.record_files import read_record
 
 FUZZ = settings(max_examples=300, deadline=2000,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,9 +4,9 @@ import json
 import os
 import threading
 
-from generator.generate import generate, load_view
-from generator.rendering import Settings
-from generator.streaming import stream_language
+from generator.build.generate import generate, load_view
+from generator.site.render import Settings
+from generator.build.page_pipe import stream_language
 
 
 def settings(language):

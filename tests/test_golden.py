@@ -10,9 +10,9 @@ import os
 import pytest
 from conftest import FIXTURE_KB, TESTS
 
-from generator.linking import load_knowledge_base
-from generator.rendering import Settings, render_language
-from generator.view import make_view
+from generator.kb.validate import load_knowledge_base
+from generator.site.render import Settings, render_language
+from generator.site.view import make_view
 
 GOLDEN = TESTS / "golden"
 LANGUAGES = ("en", "fr", "ar")

@@ -6,9 +6,9 @@ import re
 import markdown
 import pytest
 
-from generator.html_blocks import END, START, html_block
-from generator.rendering import Localized, _markdown_block, _plain_block
-from generator.text import markdown_html
+from generator.site.html_blocks import END, START, html_block
+from generator.site.render import Localized, _markdown_block, _plain_block
+from generator.site.contributor_text import markdown_html
 
 EXTENSIONS = ["admonition", "attr_list", "pymdownx.superfences", "tables", "toc"]
 PAGE = "\n".join([
@@ -22,7 +22,7 @@ PAGE = "\n".join([
 
 
 def convert(text: str, stash: bool) -> str:
-    extensions = EXTENSIONS + (["generator.html_blocks"] if stash else [])
+    extensions = EXTENSIONS + (["generator.site.html_blocks"] if stash else [])
     return markdown.markdown(text, extensions=extensions)
 
 
@@ -39,7 +39,7 @@ def test_a_page_converts_as_without_the_extension():
 
 
 def test_a_block_is_stored_whole_not_parsed():
-    md = markdown.Markdown(extensions=["generator.html_blocks"])
+    md = markdown.Markdown(extensions=["generator.site.html_blocks"])
     html = md.convert(html_block("<div>\n<p>one</p>\n\n<p>two</p>\n</div>"))
     assert md.htmlStash.html_counter == 1
     assert html == "<div>\n<p>one</p>\n\n<p>two</p>\n</div>"

@@ -6,7 +6,7 @@ import yaml
 from conftest import REPO
 
 from generator.cli import main
-from generator.issue_forms import EXPERT_CONSENT, FOLDER, PRACTICE_CONFIRM, form_files
+from generator.authoring.issue_forms import EXPERT_CONSENT, FOLDER, PRACTICE_CONFIRM, form_files
 
 PRACTICE_FR = """### Langue de cette soumission
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_KB, TESTS
 
-from generator.linking import load_knowledge_base
+from generator.kb.validate import load_knowledge_base
 
 CASES = sorted(p for p in (TESTS / "invalid").iterdir() if p.is_dir())
 SPECIAL = {"expected.txt", "delete.txt", "README.md"}

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.cli import main
-from generator.codes import UN_LANGUAGES
-from generator.i18n import catalogue
+from generator.kb.codes import UN_LANGUAGES
+from generator.site.i18n import catalogue
 
 ENGLISH = catalogue("en")
 PAGES = ["", "practices/", "practices/test-border-practice/", "pillars/2/", "countries/",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.loading import MAX_DEPTH, LoadError, decode, parse
-from generator.locating import locate
+from generator.kb.load import MAX_DEPTH, LoadError, decode, parse
+from generator.kb.locate import locate
 
 
 def refused(text: str) -> LoadError:

@@ -6,9 +6,9 @@ import pytest
 from conftest import FIXTURE_KB
 from pydantic import ValidationError
 
-from generator.loading import parse
-from generator.models import Centre, Expert, Organization, Practice, Vocabulary
-from generator.rules import check_record
+from generator.kb.load import parse
+from generator.kb.models import Centre, Expert, Organization, Practice, Vocabulary
+from generator.kb.rules import check_record
 
 PRACTICE = parse((FIXTURE_KB / "practices" / "test-border-practice.yaml").read_text())
 EXPERT = parse((FIXTURE_KB / "content/experts/example-test-expert.yaml").read_text())

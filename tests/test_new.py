@@ -4,9 +4,9 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.codes import UN_LANGUAGES
-from generator.records import KINDS
-from generator.scaffold import field_help, scaffold
+from generator.kb.codes import UN_LANGUAGES
+from generator.kb.record_files import KINDS
+from generator.authoring.new_record import field_help, scaffold
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])

@@ -9,7 +9,7 @@ import yaml
 from conftest import REPO
 
 from generator.cli import main
-from generator.schemas import FOLDER, kind_folders, schema_line, schema_texts
+from generator.authoring.schemas import FOLDER, kind_folders, schema_line, schema_texts
 
 SCHEMAS = schema_texts()
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 from playwright import sync_api as playwright
 
-from generator.building import build
+from generator.build.pipeline import build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -13,9 +13,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import search_index
-from generator.commands import BACKGROUND, BuildError
-from generator.search_index import SearchFeed, index_language
+from generator.build import search_index
+from generator.build.tools import BACKGROUND, BuildError
+from generator.build.search_index import SearchFeed, index_language
 
 
 def fragments(index: Path) -> dict:

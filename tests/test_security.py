@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 from conftest import TESTS, make_project
 
-from generator.audit import audit_site
-from generator.building import AuditFailed, build
+from generator.build.audit import audit_site
+from generator.build.pipeline import AuditFailed, build
 
 ATTACKS = TESTS / "fixtures" / "attacks"
 

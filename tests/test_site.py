@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 
-from generator.building import AuditFailed, build
-from generator.codes import UN_LANGUAGES
+from generator.build.pipeline import AuditFailed, build
+from generator.kb.codes import UN_LANGUAGES
 
 
 def html(site: Path, lang: str, page: str) -> str:
@@ -226,7 +226,7 @@ def filter_values(site: Path) -> list:
 
 def test_sskb_build_fails_on_a_broken_internal_link(tmp_path):
     """The build runs MkDocs with --strict and shows it warnings (no --quiet)."""
-    from generator.building import BuildError
+    from generator.build.pipeline import BuildError
 
     root = make_project(tmp_path / "kb")
     page = root / "content" / "pages" / "about" / "en.md"
@@ -237,9 +237,9 @@ def test_sskb_build_fails_on_a_broken_internal_link(tmp_path):
 
 
 def test_a_country_without_practices_is_named_without_a_link(kb):
-    from generator.linking import load_knowledge_base
-    from generator.rendering import Settings, render_language
-    from generator.view import make_view
+    from generator.kb.validate import load_knowledge_base
+    from generator.site.render import Settings, render_language
+    from generator.site.view import make_view
 
     centre = kb / "content" / "centres" / "test-centre.yaml"
     centre.write_text(centre.read_text().replace("country: SEN", "country: KAZ"))
@@ -249,9 +249,9 @@ def test_a_country_without_practices_is_named_without_a_link(kb):
 
 
 def test_a_pillar_without_practices_is_named_without_a_link(kb):
-    from generator.linking import load_knowledge_base
-    from generator.rendering import Settings, render_language
-    from generator.view import make_view
+    from generator.kb.validate import load_knowledge_base
+    from generator.site.render import Settings, render_language
+    from generator.site.view import make_view
 
     expert = kb / "content" / "experts" / "example-test-expert.yaml"
     expert.write_text(expert.read_text() + "pillars: [4]\n")

@@ -15,11 +15,11 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from conftest import make_project
-from generator import streaming
-from generator.building import BuildError, _generate_and_build, build, language_env
-from generator.generate import InvalidKnowledgeBase, load_view
-from generator.rendering import Settings
-from generator.search_index import Indexer
+from generator.build import page_pipe as streaming
+from generator.build.pipeline import BuildError, _generate_and_build, build, language_env
+from generator.build.generate import InvalidKnowledgeBase, load_view
+from generator.site.render import Settings
+from generator.build.search_index import Indexer
 
 
 def mkdocs_files(root, language: str):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .codes import UN_LANGUAGES
-from .models import Model, localized_fields
+from ..kb.codes import UN_LANGUAGES
+from ..kb.models import Model, localized_fields
 from .view import View
 
 FULL, PARTIAL, MISSING = "full", "partial", "missing"

@@ -12,7 +12,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .codes import UN_LANGUAGES
+from ..kb.codes import UN_LANGUAGES
 
 LOCALES = Path(__file__).parent / "locales"
 REFERENCE = "en"

@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import ValidationError
 
-from . import loading, locating
+from . import load, locate
 from .codes import UN_LANGUAGES
 from .messages import problem_from_error
 from .models import F, Model, line
@@ -51,10 +51,10 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
                               f"the {name} page has no {language} version; write it "
                               "(a short, reviewed text is better than none)")]
     try:
-        text = loading.decode(path.read_bytes())
+        text = load.decode(path.read_bytes())
         front, body, _ = split_front_matter(text)
-        data = loading.parse(front) if front else {}
-    except loading.LoadError as error:
+        data = load.parse(front) if front else {}
+    except load.LoadError as error:
         # The front matter starts on the file's second line.
         line_number = error.line + (1 if text.startswith("---\n") else 0)
         return None, [Problem(rel, line_number, error.column, "", error.code, error.message)]
@@ -64,7 +64,7 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
         problems = []
         for e in error.errors(include_url=False):
             loc, code, message, at_key = problem_from_error(e, PageMeta, True)
-            line_number, column = locating.locate(front, loc, at_key)
+            line_number, column = locate.locate(front, loc, at_key)
             problems.append(Problem(rel, line_number + 1, column, field_name(loc), code,
                                     message))
         return None, problems

@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 
 from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
-from .linking import load_knowledge_base
-from .problems import Problem
+from ..kb.validate import load_knowledge_base
+from ..kb.problems import Problem
 from .schemas import schema_line
 
 NO_RESPONSE = "_No response_"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .linking import KnowledgeBase
+from .validate import KnowledgeBase
 from .models import Practice
 from .problems import Problem
 

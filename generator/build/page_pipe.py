@@ -30,11 +30,11 @@ from typing import IO, Callable, Iterable, Iterator
 
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
-from .commands import delimited
-from .pages import all_pages
-from .rendering import LanguageRenderer, Settings
-from .view import View
-from .writing import remove_stale, write_page
+from .tools import delimited
+from ..site.page_list import all_pages
+from ..site.render import LanguageRenderer, Settings
+from ..site.view import View
+from .write import remove_stale, write_page
 
 ENV = "SSKB_STREAM"
 WRITTEN = "SSKB_WRITTEN_FD"  # where MkDocs tells the pages it has written

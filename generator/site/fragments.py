@@ -12,10 +12,10 @@ import json
 from markupsafe import Markup
 
 from . import urls
-from .editorial import due_for_review
+from ..kb.review import due_for_review
 from .html_blocks import html_block
-from .text import html_text, inline_text
-from .translations import FULL, MISSING, available_languages, coverage
+from .contributor_text import html_text, inline_text
+from .translation_status import FULL, MISSING, available_languages, coverage
 
 
 class Fragments:

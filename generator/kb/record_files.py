@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from . import loading, locating
+from . import load, locate
 from .messages import problem_from_error
 from .models import (
     MARKDOWN_FIELDS,
@@ -50,7 +50,7 @@ class Entry:
     data: dict
 
     def problem(self, loc: tuple, code: str, message: str, at_key: bool = False) -> Problem:
-        line, column = locating.locate(self.text, loc, at_key)
+        line, column = locate.locate(self.text, loc, at_key)
         return Problem(self.path, line, column, field_name(loc), code, message)
 
 
@@ -65,8 +65,8 @@ def read_record(root: Path, path: Path, model: type[Model],
     """Load, validate and check one file, or take it from this process's earlier read."""
     rel = path.relative_to(root).as_posix()
     try:
-        raw = loading.read_bytes(path)
-    except loading.LoadError as error:
+        raw = load.read_bytes(path)
+    except load.LoadError as error:
         return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
     except OSError as error:
         return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
@@ -88,8 +88,8 @@ def _read_record(root: Path, rel: str, raw: bytes, model: type[Model],
     an entry without a record, so that the ids it names can still be checked.
     """
     try:
-        loaded = loading.load_bytes(raw)
-    except loading.LoadError as error:
+        loaded = load.load_bytes(raw)
+    except load.LoadError as error:
         return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
     if not isinstance(loaded.data, dict):
         return None, [Problem(rel, 1, 1, "", "not-a-mapping", "the file must hold one record: "
@@ -105,7 +105,7 @@ def _read_record(root: Path, rel: str, raw: bytes, model: type[Model],
                        for e in errors if tuple(e["loc"]) not in bad_keys]
     entry = Entry(rel, loaded.text, record, loaded.data)
     problems = [entry.problem(*finding) for finding in check_record(record)]
-    for loc in locating.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
+    for loc in locate.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
         if loc and loc[0] in MARKDOWN_FIELDS:
             problems.append(entry.problem(
                 loc, "folded-markdown", "is written in folded style ('>'), which joins its "

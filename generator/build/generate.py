@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .codes import UN_LANGUAGES
-from .linking import load_knowledge_base
-from .problems import Problem
-from .rendering import Settings, render_language
-from .view import View, make_view
-from .writing import WriteReport, remove_stale, write_pages
+from ..kb.codes import UN_LANGUAGES
+from ..kb.validate import load_knowledge_base
+from ..kb.problems import Problem
+from ..site.render import Settings, render_language
+from ..site.view import View, make_view
+from .write import WriteReport, remove_stale, write_pages
 
 DOCS = Path("build") / "docs"
 

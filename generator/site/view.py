@@ -11,8 +11,8 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .linking import KnowledgeBase
-from .models import Centre, Expert, Organization, Practice, Term
+from ..kb.validate import KnowledgeBase
+from ..kb.models import Centre, Expert, Organization, Practice, Term
 
 PUBLIC = ("published",)
 PREVIEW = ("published", "in_review", "draft")

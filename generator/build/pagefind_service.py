@@ -29,7 +29,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Callable
 
-from .commands import BACKGROUND, BuildError, delimited
+from .tools import BACKGROUND, BuildError, delimited
 
 INDEX = 0  # the one index of each service
 GET_FILES = "GetFiles"

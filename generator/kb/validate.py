@@ -10,7 +10,7 @@ from .codes import UN_LANGUAGES
 from .handwritten import load_pages
 from .models import Term
 from .problems import Problem, sort_problems
-from .records import (
+from .record_files import (
     KINDS,
     VOCABULARIES,
     Entry,

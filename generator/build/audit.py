@@ -16,7 +16,7 @@ from pathlib import Path
 import phonenumbers
 from lxml import etree
 
-from .problems import Problem
+from ..kb.problems import Problem
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
 ALLOWED_SCRIPT_FILES = re.compile(

@@ -17,13 +17,13 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import urls
-from .editorial import REVIEW_AFTER_DAYS
+from ..kb.review import REVIEW_AFTER_DAYS
 from .fragments import Fragments
 from .html_blocks import html_block
 from .i18n import Translator
-from .pages import all_pages
-from .text import html_text, inline_text, markdown_html
-from .translations import translation_status
+from .page_list import all_pages
+from .contributor_text import html_text, inline_text, markdown_html
+from .translation_status import translation_status
 from .view import View
 
 RTL = frozenset({"ar"})
@@ -117,7 +117,7 @@ def make_environment() -> Environment:
     """One environment per process, so that each template is compiled once for all
     languages; the compiled code is also kept on disk (Jinja's per-user cache folder,
     keyed by the template's source) for the next process."""
-    env = Environment(loader=PackageLoader("generator", "templates"),
+    env = Environment(loader=PackageLoader("generator.site", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       autoescape=True, auto_reload=False, bytecode_cache=bytecode_cache())

@@ -11,10 +11,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
-from .codes import UN_LANGUAGES
-from .i18n import LOCALES
-from .models import ID_PATTERN, MARKDOWN_FIELDS
-from .records import KINDS, Kind
+from ..kb.codes import UN_LANGUAGES
+from ..site.i18n import LOCALES
+from ..kb.models import ID_PATTERN, MARKDOWN_FIELDS
+from ..kb.record_files import KINDS, Kind
 from .schemas import schema_line
 
 EDITORIAL = {"status": "draft"}  # new records start as drafts

@@ -20,16 +20,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import streaming
+from . import page_pipe
 from .audit import audit_files, audit_site, published_contacts
-from .commands import BACKGROUND, BuildError, run
-from .codes import UN_LANGUAGES
+from .tools import BACKGROUND, BuildError, run
+from ..kb.codes import UN_LANGUAGES
 from .generate import DOCS, load_view
-from .i18n import native_names
-from .problems import Problem
-from .root_page import write_root_pages
+from ..site.i18n import native_names
+from ..kb.problems import Problem
+from ..site.root_page import write_root_pages
 from .search_index import Indexer
-from .site_config import build_date, read_extra, settings
+from ..site.settings import build_date, read_extra, settings
 
 SITE = Path("site")
 
@@ -203,8 +203,8 @@ def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
     builds the next, and MkDocs feeds `search` each page's content. Returns the pages
     generated and how many files were written."""
     told, telling = os.pipe()
-    env = {**language_env(root, language, site, drafts, epoch), streaming.ENV: "1",
-           streaming.WRITTEN: str(telling), **search.environment()}
+    env = {**language_env(root, language, site, drafts, epoch), page_pipe.ENV: "1",
+           page_pipe.WRITTEN: str(telling), **search.environment()}
     (root / DOCS / language).mkdir(parents=True, exist_ok=True)  # MkDocs checks it exists
     with tempfile.TemporaryFile() as output, os.fdopen(told, "rb", buffering=0) as written:
         # The output goes to a file: a full pipe would stop MkDocs, and with it the
@@ -218,14 +218,14 @@ def _generate_and_build(root: Path, language: str, site: Path, drafts: bool,
             os.close(telling)
         failure = None
         try:
-            pages, written_count = streaming.stream_language(
+            pages, written_count = page_pipe.stream_language(
                 validated.result(), language, language_settings, root / DOCS / language,
                 mkdocs.stdin)
             mkdocs.stdin.close()  # every page is announced
-            for batch in streaming.written_pages(written, AUDIT_BATCH,
+            for batch in page_pipe.written_pages(written, AUDIT_BATCH,
                                                  lambda: mkdocs.poll() is None):
                 audit(batch)
-        except (BrokenPipeError, streaming.RenderingFailed) as error:
+        except (BrokenPipeError, page_pipe.RenderingFailed) as error:
             failure = str(error) or "MkDocs stopped reading its pages"
         except BaseException:
             mkdocs.kill()

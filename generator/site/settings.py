@@ -8,10 +8,10 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from .codes import UN_LANGUAGES
-from .editorial import REVIEW_AFTER_DAYS
+from ..kb.codes import UN_LANGUAGES
+from ..kb.review import REVIEW_AFTER_DAYS
 from .i18n import Translator
-from .rendering import Settings, bytecode_cache
+from .render import Settings, bytecode_cache
 
 
 def language() -> str:

@@ -13,7 +13,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .loading import _Loader
+from .load import _Loader
 
 
 def locate(text: str, loc: tuple, at_key: bool = False) -> tuple[int, int]:

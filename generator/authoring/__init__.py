@@ -1,0 +1,1 @@
+"""What contributors and editors run: new records, issue forms and imports, schemas."""

@@ -1,0 +1,1 @@
+"""The site build: render and write, MkDocs per language, search index, audit."""

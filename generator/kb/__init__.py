@@ -1,0 +1,1 @@
+"""The knowledge base as checked data: strict loading, models, rules, links, problems."""
