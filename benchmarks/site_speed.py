@@ -8,7 +8,7 @@ language, the time to rebuild after editing one practice (`mkdocs build --dirty`
 
 Each stage is first timed on its own, one after another, for the ratio of their sum to
 MkDocs. `sskb build` instead runs them beside MkDocs: it streams each language's pages into
-its running MkDocs build (generator/build/page_pipe.py), MkDocs feeds Pagefind each page as it
+its running MkDocs build (generator/build/language.py), MkDocs feeds Pagefind each page as it
 converts it (generator/build/search_index.py), and the audit reads each page MkDocs writes. So
 `sskb build` as a whole, audit included, is also timed against MkDocs alone, as a user
 meets it: a first build, then a rebuild after one practice was edited.
@@ -32,14 +32,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import REPO, make_knowledge_base  # noqa: E402
 
-from generator.build import pipeline as building
-
-from generator.kb import load as loading  # noqa: E402
+from generator.build import mkdocs_process, pipeline  # noqa: E402
 from generator.build.audit import audit_site  # noqa: E402
-from generator.kb.validate import load_knowledge_base  # noqa: E402
+from generator.build.generate import DOCS  # noqa: E402
 from generator.build.generate import generate as generate_trees  # noqa: E402
-from generator.site.render import Settings  # noqa: E402
 from generator.build.search_index import index_pages, indexed  # noqa: E402
+from generator.kb import load  # noqa: E402
+from generator.kb.validate import load_knowledge_base  # noqa: E402
+from generator.site.settings import Settings  # noqa: E402
 from generator.site.view import make_view  # noqa: E402
 
 
@@ -66,7 +66,7 @@ def project(root: Path, size: int) -> Path:
 
 def parse_all(root: Path) -> None:
     for path in root.rglob("*.yaml"):
-        loading.read_file(path)
+        load.read_file(path)
 
 
 def generate(root: Path, languages) -> tuple[dict, int]:
@@ -84,12 +84,12 @@ def generate(root: Path, languages) -> tuple[dict, int]:
 
 
 def write_languages(root: Path, view, languages):
-    return generate_trees(root, lambda language: Settings(), languages, view=view)
+    return generate_trees(view, lambda language: Settings(), root / DOCS, languages)
 
 
 def mkdocs(root: Path, languages, site: Path, jobs: int) -> float:
     def one(language):
-        building.mkdocs_build(root, language, site, drafts=False)
+        mkdocs_process.mkdocs_build(root, language, site, drafts=False)
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(one, languages))
@@ -143,7 +143,7 @@ def edit_one(root: Path, site: Path) -> tuple[float, dict]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    env = building.language_env(root, "en", site, False)
+    env = mkdocs_process.language_env(root, "en", site, False)
     env.pop("SSKB_GENERATED")
     saved = dict(os.environ)
     os.environ.update(env)
@@ -217,12 +217,12 @@ def run(size: int, count: int, jobs: int) -> None:
 
 def build_twice(root: Path, languages) -> tuple[float, float]:
     """`sskb build`, then again after one practice was edited."""
-    _, first = timed(lambda: building.build(root, languages, say=lambda line: None))
+    _, first = timed(lambda: pipeline.build(root, languages, say=lambda line: None))
     path = root / "practices" / "practice-00007.yaml"
     old = EDITS["description"][0]
     path.write_text(path.read_text(encoding="utf-8").replace(old, f"{old}, revised"),
                     encoding="utf-8")
-    _, again = timed(lambda: building.build(root, languages, say=lambda line: None))
+    _, again = timed(lambda: pipeline.build(root, languages, say=lambda line: None))
     return first, again
 
 

@@ -3,32 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .build.audit import audit_site, published_contacts
-from .build.pipeline import AuditFailed, BuildError, build, language_env
-from .kb.codes import UN_LANGUAGES
-from .kb.review import REVIEW_AFTER_DAYS, review_warnings
-from .build.generate import InvalidKnowledgeBase, generate, load_view
 from .authoring.import_issue import IncompleteSubmission, import_issue
 from .authoring.issue_forms import FOLDER as FORMS_FOLDER
 from .authoring.issue_forms import form_files
-from .kb.validate import load_knowledge_base
-from .kb.problems import FORMATS, WARNING_FORMATS, as_text
-from .kb.record_files import KINDS
 from .authoring.new_record import ScaffoldError, new_record
 from .authoring.schemas import FOLDER as SCHEMAS_FOLDER
 from .authoring.schemas import schema_texts
-from .site.settings import read_extra, settings
+from .build.audit import audit_site, published_contacts
+from .build.generate import DOCS, Generator, load_view
+from .build.mkdocs_process import language_env
+from .build.pipeline import build
+from .build.tools import BuildError
+from .build.write import stale_files, write_files
+from .kb.codes import UN_LANGUAGES
+from .kb.kinds import KINDS
+from .kb.load import read_mkdocs_extra
+from .kb.problems import FORMATS, WARNING_FORMATS, as_json, as_text
+from .kb.review import REVIEW_AFTER_DAYS, review_warnings
+from .kb.validate import load_knowledge_base
+from .site.settings import settings
 from .site.translation_status import as_json as translations_json
 from .site.translation_status import as_text as translations_text
 from .site.translation_status import translation_status
-from .build.write import stale_files, write_files
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
 
@@ -62,12 +64,10 @@ def cmd_validate(args, parser) -> int:
     kb, problems = load_knowledge_base(root)
     warnings = []
     if args.warnings:
-        days = int(read_extra(root).get("review_after_days", REVIEW_AFTER_DAYS))
+        days = int(read_mkdocs_extra(root).get("review_after_days", REVIEW_AFTER_DAYS))
         warnings = review_warnings(kb, date.today(), days)
     if args.format == "json":
-        report = json.loads(FORMATS["json"](problems))
-        report.update(json.loads(WARNING_FORMATS["json"](warnings)) if args.warnings else {})
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(as_json(problems, warnings if args.warnings else None))
     else:
         print(FORMATS[args.format](problems))
         if warnings:
@@ -87,16 +87,16 @@ def _languages(parser, given: list[str] | None) -> tuple[str, ...]:
 def cmd_build(args, parser) -> int:
     root = _root(parser, args.root)
     try:
-        build(root, _languages(parser, args.lang), drafts=args.drafts,
-              site=Path(args.site) if args.site else None, jobs=args.jobs)
-    except InvalidKnowledgeBase as error:
-        print(as_text(error.problems))
-        return 1
+        report = build(root, _languages(parser, args.lang), drafts=args.drafts,
+                       site=Path(args.site) if args.site else None, jobs=args.jobs)
     except BuildError as error:
         print(f"sskb build: {error}", file=sys.stderr)
         return 1
-    except AuditFailed as error:
-        print(as_text(error.findings))
+    if report.problems:
+        print(as_text(report.problems))
+        return 1
+    if report.findings:
+        print(as_text(report.findings))
         print("sskb build: the audit of the built site failed; nothing may be published",
               file=sys.stderr)
         return 1
@@ -107,12 +107,11 @@ def cmd_build(args, parser) -> int:
 def cmd_serve(args, parser) -> int:
     root = _root(parser, args.root)
     language = _languages(parser, [args.lang])[0]
-    try:
-        generate(root, lambda lang: settings(read_extra(root), lang), [language],
-                 drafts=args.drafts)
-    except InvalidKnowledgeBase as error:
-        print(as_text(error.problems))
+    view = _valid_view(root, args.drafts)
+    if view is None:
         return 1
+    Generator().write_language(view, language, settings(read_mkdocs_extra(root), language),
+                               root / DOCS / language)
     env = language_env(root, language, root / "site", args.drafts)
     env.pop("SSKB_GENERATED")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file",
@@ -122,11 +121,10 @@ def cmd_serve(args, parser) -> int:
 
 def _valid_view(root: Path, drafts: bool):
     """What the site shows, or None after printing the records' problems."""
-    try:
-        return load_view(root, drafts)
-    except InvalidKnowledgeBase as error:
-        print(as_text(error.problems))
-        return None
+    view, problems = load_view(root, drafts)
+    if problems:
+        print(as_text(problems))
+    return view
 
 
 def cmd_audit(args, parser) -> int:

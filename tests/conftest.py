@@ -29,12 +29,19 @@ def make_project(root: Path) -> Path:
     return root
 
 
+def build_site(root: Path, **options):
+    """`sskb build` that must succeed: no problem in the records, no finding of the audit."""
+    from generator.build.pipeline import build
+
+    report = build(root, **{"say": lambda line: None, **options})
+    assert not report.problems and not report.findings, report
+    return report
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The fixture knowledge base built by `sskb build` in the six languages (once)."""
-    from generator.build.pipeline import build
-
     root = make_project(tmp_path_factory.mktemp("project") / "kb")
     lines = []
-    build(root, say=lines.append)
+    build_site(root, say=lines.append)
     return root, root / "site", lines

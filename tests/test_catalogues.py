@@ -35,7 +35,7 @@ def test_field_help_has_every_key(language):
 
 def test_english_field_help_is_the_models_descriptions():
     """The schema and `sskb new` say the same: the help is the models' descriptions."""
-    from generator.kb.record_files import KINDS
+    from generator.kb.kinds import KINDS
 
     for kind in KINDS:
         for name, field in kind.model.model_fields.items():

@@ -5,9 +5,7 @@ import gzip
 import itertools
 
 import pytest
-from conftest import make_project
-
-from generator.build.pipeline import build
+from conftest import build_site, make_project
 
 # (status, consent to a profile, consent to publish contacts); a published profile without
 # profile consent is refused by `sskb validate`, so it cannot be built.
@@ -57,7 +55,7 @@ def everything(site) -> str:
 def site_text(request, tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("consent") / "kb")
     write_experts(root)
-    build(root, languages=("en",), drafts=request.param, say=lambda line: None)
+    build_site(root, languages=("en",), drafts=request.param)
     return request.param, everything(root / "site")
 
 

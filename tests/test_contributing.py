@@ -53,7 +53,8 @@ def test_a_practice_due_for_review_says_so_on_its_page(kb):
     from datetime import date
 
     from generator.kb.validate import load_knowledge_base
-    from generator.site.render import Settings, render_language
+    from generator.site.render import render_language
+    from generator.site.settings import Settings
     from generator.site.view import make_view
 
     view = make_view(load_knowledge_base(kb)[0])

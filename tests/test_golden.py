@@ -11,7 +11,8 @@ import pytest
 from conftest import FIXTURE_KB, TESTS
 
 from generator.kb.validate import load_knowledge_base
-from generator.site.render import Settings, render_language
+from generator.site.render import render_language
+from generator.site.settings import Settings
 from generator.site.view import make_view
 
 GOLDEN = TESTS / "golden"

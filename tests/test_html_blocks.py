@@ -6,9 +6,9 @@ import re
 import markdown
 import pytest
 
+from generator.site.contributor_text import markdown_html
 from generator.site.html_blocks import END, START, html_block
 from generator.site.render import Localized, _markdown_block, _plain_block
-from generator.site.contributor_text import markdown_html
 
 EXTENSIONS = ["admonition", "attr_list", "pymdownx.superfences", "tables", "toc"]
 PAGE = "\n".join([

@@ -5,8 +5,13 @@ import pytest
 import yaml
 from conftest import REPO
 
+from generator.authoring.issue_forms import (
+    EXPERT_CONSENT,
+    FOLDER,
+    PRACTICE_CONFIRM,
+    form_files,
+)
 from generator.cli import main
-from generator.authoring.issue_forms import EXPERT_CONSENT, FOLDER, PRACTICE_CONFIRM, form_files
 
 PRACTICE_FR = """### Langue de cette soumission
 

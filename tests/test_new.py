@@ -3,10 +3,10 @@
 import pytest
 import yaml
 
+from generator.authoring.new_record import field_help, scaffold
 from generator.cli import main
 from generator.kb.codes import UN_LANGUAGES
-from generator.kb.record_files import KINDS
-from generator.authoring.new_record import field_help, scaffold
+from generator.kb.kinds import KINDS
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.cli import main
 from generator.authoring.schemas import FOLDER, kind_folders, schema_line, schema_texts
+from generator.cli import main
 
 SCHEMAS = schema_texts()
 

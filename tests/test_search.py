@@ -10,10 +10,8 @@ import shutil
 import threading
 
 import pytest
-from conftest import REPO
+from conftest import REPO, build_site
 from playwright import sync_api as playwright
-
-from generator.build.pipeline import build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -30,7 +28,7 @@ QUERIES = [
 def server(tmp_path_factory):
     assert CHROMIUM, "Chromium is needed for the search tests (apt-get install chromium)"
     site = tmp_path_factory.mktemp("site")
-    build(REPO, languages=tuple(sorted({q[0] for q in QUERIES})), site=site,
+    build_site(REPO, languages=tuple(sorted({q[0] for q in QUERIES})), site=site,
           say=lambda line: None)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -14,8 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from generator.build import search_index
-from generator.build.tools import BACKGROUND, BuildError
 from generator.build.search_index import SearchFeed, index_language
+from generator.build.tools import BACKGROUND, BuildError
 
 
 def fragments(index: Path) -> dict:

@@ -11,15 +11,22 @@ import time
 from concurrent.futures import Future
 
 import pytest
+from conftest import make_project
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from conftest import make_project
-from generator.build import page_pipe as streaming
-from generator.build.pipeline import BuildError, _generate_and_build, build, language_env
-from generator.build.generate import InvalidKnowledgeBase, load_view
-from generator.site.render import Settings
-from generator.build.search_index import Indexer
+from generator.build import page_pipe
+from generator.build.generate import Generator
+from generator.build.language import (
+    Job,
+    Progress,
+    Validation,
+    build_language,
+)
+from generator.build.mkdocs_process import language_env
+from generator.build.pipeline import build
+from generator.build.tools import BuildError
+from generator.site.render import LanguageRenderer
 
 
 def mkdocs_files(root, language: str):
@@ -43,17 +50,17 @@ def test_pages_are_announced_as_mkdocs_would_list_them(built):
     config, walked = mkdocs_files(root, "fr")
     pages = [f.src_uri for f in walked.documentation_pages()]
     shuffled = list(reversed(pages))
-    announced = streaming.announced_files(walked, config, shuffled)
+    announced = page_pipe.announced_files(walked, config, shuffled)
     assert [f.src_uri for f in announced.documentation_pages()] == pages
     assert [f.inclusion for f in announced.documentation_pages()] == [
         f.inclusion for f in walked.documentation_pages()]
-    assert sorted(pages, key=streaming.reading_order) == pages
+    assert sorted(pages, key=page_pipe.reading_order) == pages
 
 
 def test_announced_files_drop_leftovers_of_the_docs_folder(built):
     root, _, _ = built
     config, walked = mkdocs_files(root, "en")
-    announced = streaming.announced_files(walked, config, ["index.md", "about.md"])
+    announced = page_pipe.announced_files(walked, config, ["index.md", "about.md"])
     assert [f.src_uri for f in announced.documentation_pages()] == ["index.md", "about.md"]
     theme = [f for f in walked if f.src_uri.startswith("assets/")]
     assert theme and all(announced.get_file_from_path(f.src_uri) for f in theme)
@@ -61,7 +68,7 @@ def test_announced_files_drop_leftovers_of_the_docs_folder(built):
 
 def test_a_page_is_waited_for_until_it_is_announced():
     read, write = os.pipe()
-    stream = streaming.PageStream(os.fdopen(read, "rb"))
+    stream = page_pipe.PageStream(os.fdopen(read, "rb"))
     os.write(write, b'["index.md", "practices/a.md"]\n')
     assert stream.paths() == ["index.md", "practices/a.md"]
     started = time.perf_counter()
@@ -77,7 +84,7 @@ def test_reading_stops_once_every_page_is_announced():
     MkDocs' own end: a thread still reading standard input stops Python's shutdown."""
     read, write = os.pipe()
     stdin = os.fdopen(read, "rb")  # kept open, as sys.stdin is
-    stream = streaming.PageStream(stdin)
+    stream = page_pipe.PageStream(stdin)
     os.write(write, b'["index.md"]\nindex.md\n')
     assert stream.wait("index.md")
     os.write(write, b"more\n")
@@ -89,7 +96,7 @@ def test_reading_stops_once_every_page_is_announced():
 
 def test_no_announcement_at_all_gives_no_paths():
     read, write = os.pipe()
-    stream = streaming.PageStream(os.fdopen(read, "rb"))
+    stream = page_pipe.PageStream(os.fdopen(read, "rb"))
     os.close(write)
     assert stream.paths() is None
 
@@ -101,8 +108,8 @@ def test_invalid_records_stop_the_started_mkdocs_builds_and_keep_the_site(tmp_pa
     path = root / "practices" / "test-border-practice.yaml"
     path.write_text(path.read_text().replace("[MLI, NER]", "[MLI, XYZ]"))
     started = time.perf_counter()
-    with pytest.raises(InvalidKnowledgeBase):
-        build(root, say=lambda line: None)
+    report = build(root, say=lambda line: None)
+    assert [p.code for p in report.problems] == ["country-code"]
     assert time.perf_counter() - started < 60  # nothing waited for pages that never came
     assert (root / "site" / "previous.html").read_text() == "the previous build"
     assert not (root / ".site.building").exists()
@@ -114,7 +121,7 @@ def test_a_failing_renderer_stops_the_build_with_a_clear_error(tmp_path, monkeyp
     def broken_render(self, template, here, **values):
         raise OSError("disk full")
 
-    monkeypatch.setattr(streaming.LanguageRenderer, "render", broken_render)
+    monkeypatch.setattr(LanguageRenderer, "render", broken_render)
     with pytest.raises(BuildError) as caught:
         build(root, languages=("en",), say=lambda line: None)
     assert "rendering the en pages stopped at index.md: disk full" in str(caught.value)
@@ -136,7 +143,7 @@ def read_in_thread(pipe, running):
     """written_pages' batches, read in a thread that must end within seconds."""
     batches = []
     reader = threading.Thread(target=lambda: batches.extend(
-        streaming.written_pages(pipe, 2, running)), daemon=True)
+        page_pipe.written_pages(pipe, 2, running)), daemon=True)
     reader.start()
     reader.join(timeout=10)
     assert not reader.is_alive(), "still waiting for the end of input"
@@ -146,7 +153,7 @@ def read_in_thread(pipe, running):
 def test_written_pages_are_told_in_batches_until_mkdocs_says_it_ended():
     read, write = os.pipe()
     holder = os.dup(write)  # a forked process holding the pipe: no end of input comes
-    told = streaming.WrittenPages(write)
+    told = page_pipe.WrittenPages(write)
     told.built("index.html")
     # MkDocs writes the file after on_post_page: a page is told at the next one's
     assert not select.select([read], [], [], 0)[0]
@@ -175,19 +182,25 @@ def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
     told once, after its file is complete; only the theme's own pages are left for later."""
     root = make_project(tmp_path / "kb")
     site = tmp_path / "site"
-    validated = Future()
-    validated.set_result(load_view(root))
+    validation = Validation()
+    assert validation.run(root, False)[1] == []
     told = []
 
-    def audit(pages):
-        told.extend(pages)
-        for page in pages:  # complete: MkDocs ends every page it writes with </html>
-            assert (site / "en" / page).read_bytes().rstrip().endswith(b"</html>")
+    class Auditors:
+        """Audits in this process, checking each page it is given is complete."""
 
-    with Indexer(site, "en") as search:
-        _generate_and_build(root, "en", site, False, None, validated, Settings(), audit,
-                            search)
-        search.publish()
+        def submit(self, function, folder, pages, *contacts, **options):
+            if function.__name__ == "audit_files":
+                told.extend(pages)
+                for page in pages:  # complete: MkDocs ends every page with </html>
+                    assert (site / "en" / page).read_bytes().rstrip().endswith(b"</html>")
+            done = Future()
+            done.set_result([])
+            return done
+
+    job = Job(root, site, False, None, {}, Auditors(), Progress(lambda line: None, 2),
+              Generator())
+    assert build_language(job, "en", validation) == []
     written = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
     assert len(told) == len(set(told)) > 20
     assert written - set(told) == {"404.html"}

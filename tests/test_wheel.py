@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 SAMPLE = ("practices", "content", "mkdocs.yml", "overrides", "hooks")
@@ -25,17 +24,22 @@ def _run(command: list, cwd: Path, env: dict | None = None) -> subprocess.Comple
     return result
 
 
+def _committed() -> list[str]:
+    """The repository's files, tracked or new, but for those git ignores."""
+    listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                  REPO).stdout.split("\0")
+    return [name for name in listed if name and (REPO / name).is_file()]
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("wheel")
-    # The wheel is built from a copy of the tracked files: the working tree's build/ and
-    # egg-info must not leak into it.
+    # The wheel is built from a copy of the files git would commit: the working tree's
+    # build/ and egg-info must not leak into it.
     source = folder / "source"
-    tracked = _run(["git", "ls-files", "-z"], REPO).stdout.split("\0")
-    for name in filter(None, tracked):
-        if (REPO / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, source / name)
+    for name in _committed():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, source / name)
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder),
           str(source)], folder)
     (built,) = folder.glob("sskb-*.whl")
@@ -43,7 +47,7 @@ def wheel(tmp_path_factory) -> Path:
 
 
 def test_the_wheel_holds_every_file_of_the_package(wheel):
-    tracked = _run(["git", "ls-files", "generator"], REPO).stdout.split()
+    tracked = [name for name in _committed() if name.startswith("generator/")]
     with zipfile.ZipFile(wheel) as archive:
         packaged = set(archive.namelist())
     missing = [name for name in tracked if name not in packaged]

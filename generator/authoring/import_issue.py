@@ -11,15 +11,17 @@ from pathlib import Path
 
 import yaml
 
-from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
-from ..kb.validate import load_knowledge_base
+from ..build.write import write_new
+from ..kb.kinds import BY_NAME
 from ..kb.problems import Problem
+from ..kb.validate import load_knowledge_base
+from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
 from .schemas import schema_line
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^### (.+?)\s*$", re.M)
 _CODE = re.compile(r"(?:^|,\s*)([A-Za-z0-9-]+) — ")
-FORMS = {"practice": (PRACTICE, "practices"), "expert": (EXPERT, "content/experts")}
+FORMS = {"practice": PRACTICE, "expert": EXPERT}
 
 
 class IncompleteSubmission(Exception):
@@ -40,7 +42,7 @@ class Answers:
 def parse_body(body: str) -> Answers:
     """Match the body's `### Label` sections with one of the forms, in one of its languages."""
     sections = _sections(body)
-    for kind, (fields, _) in FORMS.items():
+    for kind, fields in FORMS.items():
         for language in FORM_LANGUAGES:
             labels = {f.label[language]: f for f in fields}
             if sum(label in sections for label in labels) >= len(labels) // 2:
@@ -167,7 +169,7 @@ _Dumper.add_representer(str, _text)
 
 
 def record_text(kind: str, data: dict) -> str:
-    folder = FORMS[kind][1]
+    folder = BY_NAME[kind].folder
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"{schema_line(folder, kind)}\n{body}"
 
@@ -176,18 +178,17 @@ def import_issue(root: Path, body: str, record_id: str | None = None,
                  consent_date: date | None = None) -> Path:
     """Write the record the issue describes; raise IncompleteSubmission with what is missing."""
     answers = parse_body(body)
-    fields, folder = FORMS[answers.kind]
+    fields = FORMS[answers.kind]
     missing = _missing(answers, fields)
     if missing:
         raise IncompleteSubmission(missing)
     data = record_data(answers, record_id, consent_date or date.today())
     if not data["id"]:
         raise IncompleteSubmission(["an id: the title has no Latin letters; give one with --id"])
-    path = root / folder / f"{data['id']}.yaml"
-    if path.exists():
+    path = root / BY_NAME[answers.kind].source_file(data["id"])
+    if not write_new(path, record_text(answers.kind, data)):
         raise IncompleteSubmission([f"another id: {path.relative_to(root)} already exists "
-                            "(give one with --id)"])
-    path.write_text(record_text(answers.kind, data), encoding="utf-8")
+                                    "(give one with --id)"])
     _, problems = load_knowledge_base(root)
     mine = [p for p in problems if p.path == path.relative_to(root).as_posix()]
     if mine:

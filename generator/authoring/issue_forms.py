@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 
 from ..kb.codes import UN_LANGUAGES
+from ..kb.kinds import VOCABULARIES
+from ..kb.load import read_file
 
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
 FORM_LANGUAGES = ("en", "fr")
@@ -155,8 +157,7 @@ def options(kind: str, language: str, root: Path) -> list[str]:
                 for value in ("bilateral", "regional", "interregional", "triangular")]
     if kind == "needs":
         return NEEDS[language]
-    with open(root / "content" / "taxonomy" / f"{kind}.yaml", encoding="utf-8") as stream:
-        terms = yaml.safe_load(stream)["terms"]
+    terms = read_file(root / VOCABULARIES[kind]).data["terms"]
     return [f"{term['id']} — {term['label'].get(language, term['label']['en'])}"
             for term in terms]
 

@@ -8,13 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel
-
+from ..build.write import write_new
 from ..kb.codes import UN_LANGUAGES
+from ..kb.kinds import BY_NAME, KINDS, Kind
+from ..kb.load import read_package_yaml
+from ..kb.models import ID_PATTERN, MARKDOWN_FIELDS, nested_model
 from ..site.i18n import LOCALES
-from ..kb.models import ID_PATTERN, MARKDOWN_FIELDS
-from ..kb.record_files import KINDS, Kind
 from .schemas import schema_line
 
 EDITORIAL = {"status": "draft"}  # new records start as drafts
@@ -30,26 +29,14 @@ def field_help(language: str) -> dict[str, str]:
     for lang in ("en", language):
         path = LOCALES / "fields" / f"{lang}.yaml"
         if path.exists():
-            with open(path, encoding="utf-8") as stream:
-                help_texts.update(yaml.safe_load(stream) or {})
+            help_texts.update(read_package_yaml(path) or {})
     return help_texts
 
 
 def _kind(name: str) -> Kind:
-    for kind in KINDS:
-        if kind.name == name:
-            return kind
+    if name in BY_NAME:
+        return BY_NAME[name]
     raise ScaffoldError(f"unknown kind {name!r}: use {', '.join(k.name for k in KINDS)}")
-
-
-def _nested_model(annotation):
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _nested_model(argument)
-        if found:
-            return found
-    return None
 
 
 def _literal_values(annotation) -> tuple:
@@ -90,7 +77,7 @@ def _field_lines(key: str, name: str, field, language: str, indent: str,
     if allowed and name != "original_language" and not _is_localized(annotation):
         note += f"\n{texts['_allowed']} {', '.join(map(str, allowed))}"
     lines = _comment(note, indent)
-    nested = _nested_model(annotation)
+    nested = nested_model(annotation)
     if name in values:
         lines.append(f"{indent}{name}: {values[name]}")
     elif _is_localized(annotation):
@@ -140,10 +127,8 @@ def scaffold(kind_name: str, record_id: str, language: str) -> str:
 def new_record(root: Path, kind_name: str, record_id: str, language: str) -> Path:
     """Write the new record file; refuse to overwrite one."""
     text = scaffold(kind_name, record_id, language)
-    path = root / _kind(kind_name).folder / f"{record_id}.yaml"
-    if path.exists():
+    path = root / _kind(kind_name).source_file(record_id)
+    if not write_new(path, text):
         raise ScaffoldError(f"{path.relative_to(root)} already exists: edit it, or choose "
                             "another id")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
     return path

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import posixpath
 
+from ..kb.kinds import KINDS, VOCABULARIES
 from ..kb.models import Vocabulary
-from ..kb.record_files import KINDS, VOCABULARIES
 
 FOLDER = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,21 +1,18 @@
-"""Pages streamed from `sskb build` into a running MkDocs build of one language.
+"""The protocol between `sskb build` and one language's running MkDocs build: both ends.
 
 MkDocs converts and renders pages one after another on one core. `sskb build` starts it
 while the records are still being validated, then tells it which pages there will be, and
-renders them in the order MkDocs reads them: MkDocs reads each page as soon as it is
+writes them in the order MkDocs reads them: MkDocs reads each page as soon as it is
 written, and the generator, ten times faster than MkDocs' conversion, hides behind it.
-Each language renders in its own thread of `sskb build`: a forked process per language
-cost 0.2 processor-seconds more at 1,000 practices (copying the records' memory as it is
-touched, compiling the templates again), measured.
 
-On MkDocs' standard input: one JSON line, the paths of the pages; then one line per page
-as soon as its file is written (unchanged files are announced too, since a file left over
-from the previous build must not be read before it is confirmed). Input that ends before
-a page is announced means the generation stopped.
+On MkDocs' standard input (`Announcer` -> `PageStream`): one JSON line, the paths of the
+pages; then one line per page as soon as its file is written (unchanged files are
+announced too, since a file left over from the previous build must not be read before it
+is confirmed). Input that ends before a page is announced means the generation stopped.
 
-The other way, on a file descriptor `sskb build` passes to MkDocs: one line per HTML page
-once MkDocs has written it, then an empty line when the build ends, so that the audit reads
-the first pages while MkDocs still builds the others.
+The other way (`WrittenPages` -> `written_pages`), on a file descriptor `sskb build` passes
+to MkDocs: one line per HTML page once MkDocs has written it, then an empty line when the
+build ends, so that the audit reads the first pages while MkDocs still builds the others.
 """
 
 from __future__ import annotations
@@ -31,17 +28,9 @@ from typing import IO, Callable, Iterable, Iterator
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
 from .tools import delimited
-from ..site.page_list import all_pages
-from ..site.render import LanguageRenderer, Settings
-from ..site.view import View
-from .write import remove_stale, write_page
 
 ENV = "SSKB_STREAM"
 WRITTEN = "SSKB_WRITTEN_FD"  # where MkDocs tells the pages it has written
-
-
-class RenderingFailed(Exception):
-    """Rendering or writing a language's pages failed."""
 
 
 def reading_order(path: str) -> tuple:
@@ -130,6 +119,23 @@ def announced_files(files: Files, config, paths: list[str]) -> Files:
 
 # ---- in `sskb build` ----
 
+class Announcer:
+    """Tells MkDocs, on its standard input, the pages there will be, then each one written."""
+
+    def __init__(self, mkdocs_input: IO[bytes]):
+        self._input = mkdocs_input
+
+    def paths(self, paths: list[str]) -> None:
+        self._say(json.dumps(paths))
+
+    def written(self, path: str) -> None:
+        self._say(path)
+
+    def _say(self, line: str) -> None:
+        self._input.write((line + "\n").encode("utf-8"))
+        self._input.flush()
+
+
 def written_pages(pipe: IO[bytes], size: int,
                   running: Callable[[], bool]) -> Iterator[list[str]]:
     """The pages MkDocs tells it has written (on `pipe`, unbuffered), in batches of `size`."""
@@ -163,26 +169,3 @@ def _chunks(pipe: IO[bytes], running: Callable[[], bool]) -> Iterator[bytes]:
         if not chunk:
             return
         yield chunk
-
-
-def stream_language(view: View, language: str, settings: Settings, folder: Path,
-                    mkdocs_input: IO[bytes]) -> tuple[int, int]:
-    """Announce the pages to MkDocs, then render and write them in MkDocs' reading order,
-    announcing each; return how many pages there are and how many were written."""
-    pages = sorted(all_pages(view), key=lambda page: reading_order(page[0]))
-    paths = [page[0] for page in pages]
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_stale(folder, paths)
-    mkdocs_input.write((json.dumps(paths) + "\n").encode("utf-8"))
-    mkdocs_input.flush()
-    renderer = LanguageRenderer(view, language, settings)
-    written = 0
-    for path, template, values, _ in pages:
-        try:
-            written += write_page(folder / path, renderer.render(template, path, **values))
-        except Exception as error:
-            raise RenderingFailed(f"rendering the {language} pages stopped at {path}: "
-                                  f"{error}") from error
-        mkdocs_input.write((path + "\n").encode("utf-8"))
-        mkdocs_input.flush()
-    return len(paths), written

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .pagefind_service import PagefindService, add_file, get_files
+from .write import write_files
 
 FEED = "SSKB_PAGEFIND_FD"  # where MkDocs sends the pages: the service's input
 
@@ -68,12 +69,7 @@ class Indexer:
         self._written.result()
 
     def _write(self) -> None:
-        folder = self.site / self.language / "pagefind"
-        files = self._service.files()
-        for path in {str(Path(name).parent) for name in files}:
-            (folder / path).mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            (folder / name).write_bytes(content)
+        write_files(self.site / self.language / "pagefind", self._service.files())
 
     def __enter__(self) -> Indexer:
         return self

@@ -1,4 +1,5 @@
-"""The only code that writes pages: only what changed, and nothing stale left behind."""
+"""The only code that writes output files: each whole or not at all, only what changed, and
+nothing stale left behind."""
 
 from __future__ import annotations
 
@@ -13,52 +14,48 @@ class WriteReport:
     removed: int
 
 
-# What this process last wrote, by path, with the file's modification time then: a file
-# untouched since needs no reading to compare (`sskb serve` regenerates on every save).
-_WRITTEN: dict[Path, tuple[str, tuple]] = {}
+class PageWriter:
+    """Writes pages whose text changed. It remembers what it wrote, with the file's
+    modification time then: a file untouched since needs no reading to compare (`sskb
+    serve` regenerates on every save)."""
 
+    def __init__(self):
+        self._written: dict[Path, tuple[str, tuple]] = {}
 
-def _unchanged(path: Path, text: str) -> bool:
-    try:
+    def write(self, path: Path, text: str) -> bool:
+        """Write one page unless its file already holds `text`; return whether it was.
+
+        A file whose content is unchanged is not touched, so its modification time stays
+        and `mkdocs serve --dirty` rebuilds only the pages that changed.
+        """
+        if self._unchanged(path, text):
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(path, text)
         stat = path.stat()
-    except FileNotFoundError:
-        return False
-    signature = (stat.st_mtime_ns, stat.st_size)
-    known = _WRITTEN.get(path)
-    if known is not None and known[1] == signature:
-        return known[0] == text
-    same = path.read_bytes() == text.encode("utf-8")
-    if same:
-        _WRITTEN[path] = (text, signature)
-    return same
+        self._written[path] = (text, (stat.st_mtime_ns, stat.st_size))
+        return True
+
+    def _unchanged(self, path: Path, text: str) -> bool:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return False
+        signature = (stat.st_mtime_ns, stat.st_size)
+        known = self._written.get(path)
+        if known is not None and known[1] == signature:
+            return known[0] == text
+        same = path.read_bytes() == text.encode("utf-8")
+        if same:
+            self._written[path] = (text, signature)
+        return same
 
 
-def write_pages(folder: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write the pages into `folder`; return how many were written and left unchanged."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = sum(write_page(folder / relative, text) for relative, text in pages.items())
-    return written, len(pages) - written
-
-
-def write_page(path: Path, text: str) -> bool:
-    """Write one page unless its file already holds `text`; return whether it was written.
-
-    A file whose content is unchanged is not touched, so its modification time stays and
-    `mkdocs serve --dirty` rebuilds only the pages that changed.
-    """
-    if _unchanged(path, text):
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _replace(path, text)
-    stat = path.stat()
-    _WRITTEN[path] = (text, (stat.st_mtime_ns, stat.st_size))
-    return True
-
-
-def _replace(path: Path, text: str) -> None:
-    """Write `path` whole or not at all: a reader (MkDocs, git) never sees half a file."""
+def write_whole(path: Path, content: str | bytes) -> None:
+    """Write `path` whole or not at all: a reader (MkDocs, git, a browser) never sees half
+    a file."""
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(text.encode("utf-8"))
+    temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     temporary.replace(path)
 
 
@@ -76,17 +73,29 @@ def remove_stale(folder: Path, wanted) -> int:
     return removed
 
 
-def write_files(folder: Path, files: dict[str, str]) -> list[str]:
-    """Write generated files (name -> text) into `folder`; return the names that changed."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_files(folder: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Write files (relative path -> content) into `folder`; return the names that changed."""
     changed = stale_files(folder, files)
     for name in changed:
-        _replace(folder / name, files[name])
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        write_whole(folder / name, files[name])
     return changed
 
 
-def stale_files(folder: Path, files: dict[str, str]) -> list[str]:
-    """The names whose file in `folder` is missing or differs from the generated text."""
-    return [name for name, text in files.items()
-            if not (folder / name).is_file()
-            or (folder / name).read_text(encoding="utf-8") != text]
+def stale_files(folder: Path, files: dict[str, str | bytes]) -> list[str]:
+    """The names whose file in `folder` is missing or differs from the given content."""
+    return [name for name, content in files.items() if not _holds(folder / name, content)]
+
+
+def _holds(path: Path, content: str | bytes) -> bool:
+    expected = content.encode("utf-8") if isinstance(content, str) else content
+    return path.is_file() and path.read_bytes() == expected
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write a file that must not exist yet (a new record); False if it does."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(path, text)
+    return True

@@ -51,13 +51,16 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
                               f"the {name} page has no {language} version; write it "
                               "(a short, reviewed text is better than none)")]
     try:
-        text = load.decode(path.read_bytes())
-        front, body, _ = split_front_matter(text)
+        text = load.decode(load.read_bytes(path))
+    except load.LoadError as error:
+        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
+    front, body, _ = split_front_matter(text)
+    try:
         data = load.parse(front) if front else {}
     except load.LoadError as error:
         # The front matter starts on the file's second line.
-        line_number = error.line + (1 if text.startswith("---\n") else 0)
-        return None, [Problem(rel, line_number, error.column, "", error.code, error.message)]
+        return None, [Problem(rel, error.line + 1, error.column, "", error.code,
+                              error.message)]
     try:
         meta = PageMeta.model_validate(data if isinstance(data, dict) else {})
     except ValidationError as error:

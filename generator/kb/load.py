@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -67,6 +68,23 @@ class _Loader(yaml.CSafeLoader):
 
     def resolve(self, kind, value, implicit):  # noqa: D102 - called by the C parser
         return None
+
+
+def read_package_yaml(path: Path):
+    """A YAML file of the package itself (catalogues, field help): trusted, and read with
+    libyaml's own parser, since every build and every MkDocs process reads the catalogues
+    (0.45 ms each, against 4.6 ms for the strict loader)."""
+    with open(path, encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=yaml.CSafeLoader)
+
+
+def read_mkdocs_extra(root: Path) -> dict:
+    """mkdocs.yml's `extra.sskb`, with its !ENV values resolved ({} without mkdocs.yml)."""
+    if not (root / "mkdocs.yml").is_file():
+        return {}
+    with open(root / "mkdocs.yml", encoding="utf-8") as stream:
+        config = mkdocs_yaml_load(stream)
+    return (config.get("extra") or {}).get("sskb") or {}
 
 
 def read_file(path: Path) -> Loaded:

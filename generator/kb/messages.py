@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .codes import UN_LANGUAGES
+from .models import nested_model
 
 # Errors about a value the contributor wrote, where repeating the value helps them find it.
 _SHOWS_VALUE = {
@@ -85,15 +86,5 @@ def _model_at(model: type[BaseModel], loc: tuple):
         if isinstance(part, int) or current is None:
             continue
         field = current.model_fields.get(part)
-        current = _inner_model(field.annotation) if field else None
+        current = nested_model(field.annotation) if field else None
     return current
-
-
-def _inner_model(annotation):
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None

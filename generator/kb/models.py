@@ -197,6 +197,17 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+def nested_model(annotation) -> type[BaseModel] | None:
+    """The model a field's annotation holds (Optional[Contact], list[Source]), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = nested_model(argument)
+        if found:
+            return found
+    return None
+
+
 def localized_fields(record: Model) -> dict[str, dict]:
     """The record's texts by language (empty ones included), by field name."""
     return {name: value for name in type(record).model_fields

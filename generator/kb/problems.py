@@ -52,9 +52,12 @@ def as_text(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def as_json(problems: list[Problem]) -> str:
-    """The problems as a JSON document: `{"problems": [...]}`."""
-    return json.dumps({"problems": [asdict(p) for p in problems]}, ensure_ascii=False, indent=2)
+def as_json(problems: list[Problem], warnings: list[Problem] | None = None) -> str:
+    """The problems as a JSON document: `{"problems": [...]}`, and `"warnings"` when given."""
+    report = {"problems": [asdict(p) for p in problems]}
+    if warnings is not None:
+        report["warnings"] = [asdict(p) for p in warnings]
+    return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 def _escape_github(text: str, *, property_value: bool = False) -> str:
@@ -94,10 +97,4 @@ def warnings_as_github(warnings: list[Problem]) -> str:
     return as_github(warnings).replace("::error ", "::warning ")
 
 
-def warnings_as_json(warnings: list[Problem]) -> str:
-    return json.dumps({"warnings": [asdict(p) for p in warnings]}, ensure_ascii=False,
-                      indent=2)
-
-
-WARNING_FORMATS = {"text": warnings_as_text, "json": warnings_as_json,
-                   "github": warnings_as_github}
+WARNING_FORMATS = {"text": warnings_as_text, "github": warnings_as_github}

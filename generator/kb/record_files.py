@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
 from . import load, locate
+from .kinds import VOCABULARIES, Kind
 from .messages import problem_from_error
-from .models import (
-    MARKDOWN_FIELDS,
-    Centre,
-    Expert,
-    Model,
-    Organization,
-    Practice,
-    Vocabulary,
-)
+from .models import MARKDOWN_FIELDS, Model, Vocabulary
 from .problems import Problem, field_name
 from .rules import check_record
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    folder: str
-    model: type[Model]
-    personal: bool = False  # values never appear in messages
-
-
-KINDS = (
-    Kind("practice", "practices", Practice),
-    Kind("expert", "content/experts", Expert, personal=True),
-    Kind("centre", "content/centres", Centre),
-    Kind("organization", "content/organizations", Organization),
-)
-VOCABULARIES = {"themes": "content/taxonomy/themes.yaml",
-                "regions": "content/taxonomy/regions.yaml"}
 
 
 @dataclass(frozen=True)
@@ -53,34 +30,62 @@ class Entry:
         line, column = locate.locate(self.text, loc, at_key)
         return Problem(self.path, line, column, field_name(loc), code, message)
 
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the record's data: pages whose records' digests are unchanged render
+        the same (the entry is reused while its file is unchanged, and its digest too)."""
+        return digest(self.record)
 
-# Files read in this process, by path, with their bytes: a file whose bytes are unchanged
-# is not parsed and validated again (`sskb serve` rebuilds after each save; only the saved
-# file is). Bytes, not modification times: two saves can share one clock tick.
-_READ: dict[Path, tuple[tuple, tuple]] = {}
+
+def digest(*models: Model) -> str:
+    data = b"\0".join(model.model_dump_json().encode() for model in models)
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class RecordReader:
+    """Reads record files, and keeps what it read: a file whose bytes are unchanged is not
+    parsed and validated again (`sskb serve` rebuilds after each save; only the saved file
+    is). Bytes, not modification times: two saves can share one clock tick."""
+
+    def __init__(self):
+        self._read: dict[Path, tuple[tuple, tuple]] = {}
+
+    def read(self, root: Path, path: Path, model: type[Model],
+             personal: bool = False) -> tuple[Entry | None, list[Problem]]:
+        """Load, validate and check one file, or take it from the last read of it."""
+        rel = path.relative_to(root).as_posix()
+        try:
+            raw = load.read_bytes(path)
+        except load.LoadError as error:
+            return None, [Problem(rel, error.line, error.column, "", error.code,
+                                  error.message)]
+        except OSError as error:
+            return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
+                                  f"{error.strerror}")]
+        key = (root, model, personal, raw)
+        cached = self._read.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = _read_record(rel, raw, model, personal)
+        self._read[path] = (key, result)
+        return result
+
+    def vocabulary(self, root: Path, name: str) -> tuple[Entry | None, list[Problem]]:
+        """Load one controlled vocabulary (themes, regions)."""
+        path = root / VOCABULARIES[name]
+        if not path.is_file():
+            return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
+                                  f"the {name} vocabulary file is missing")]
+        return self.read(root, path, Vocabulary)
 
 
 def read_record(root: Path, path: Path, model: type[Model],
                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
-    """Load, validate and check one file, or take it from this process's earlier read."""
-    rel = path.relative_to(root).as_posix()
-    try:
-        raw = load.read_bytes(path)
-    except load.LoadError as error:
-        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
-    except OSError as error:
-        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
-                              f"{error.strerror}")]
-    key = (root, model, personal, raw)
-    cached = _READ.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    result = _read_record(root, rel, raw, model, personal)
-    _READ[path] = (key, result)
-    return result
+    """Load, validate and check one file."""
+    return RecordReader().read(root, path, model, personal)
 
 
-def _read_record(root: Path, rel: str, raw: bytes, model: type[Model],
+def _read_record(rel: str, raw: bytes, model: type[Model],
                  personal: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file.
 
@@ -134,12 +139,3 @@ def record_files(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "extension",
                                     "record files must end in '.yaml'; rename the file"))
     return files, problems
-
-
-def read_vocabulary(root: Path, name: str) -> tuple[Entry | None, list[Problem]]:
-    """Load one controlled vocabulary (themes, regions)."""
-    path = root / VOCABULARIES[name]
-    if not path.is_file():
-        return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
-                              f"the {name} vocabulary file is missing")]
-    return read_record(root, path, Vocabulary)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .validate import KnowledgeBase
+from .knowledge_base import KnowledgeBase
 from .models import Practice
 from .problems import Problem
 

@@ -1,6 +1,6 @@
 """The pieces of Markdown and HTML that pages are made of, each escaped for where it goes.
 
-A mixin of `rendering.LanguageRenderer`: link lists, labels and notices are built here
+A mixin of `render.LanguageRenderer`: link lists, labels and notices are built here
 rather than in template macros because they are on every page, many times, and Python is
 several times faster than Jinja's macro calls.
 """
@@ -11,11 +11,11 @@ import json
 
 from markupsafe import Markup
 
-from . import urls
 from ..kb.review import due_for_review
-from .html_blocks import html_block
+from . import urls
 from .contributor_text import html_text, inline_text
-from .translation_status import FULL, MISSING, available_languages, coverage
+from .coverage import FULL, MISSING, available_languages
+from .html_blocks import html_block
 
 
 class Fragments:
@@ -34,7 +34,7 @@ class Fragments:
 
     def fallback_notice(self, record) -> Markup:
         """A visible notice when the record's texts are not (all) in the page's language."""
-        state = coverage(record, self.language)
+        state = self.view.coverage(record)[self.language]
         if state == FULL:
             return Markup("")
         text = self.t("fallback_notice" if state == MISSING else "partial_notice",
@@ -45,7 +45,7 @@ class Fragments:
     def available_in(self, record) -> Markup:
         return self.separator.join(
             Markup(f'<span lang="{lang}">{html_text(self.t.native_name(lang))}</span>')
-            for lang in available_languages(record))
+            for lang in available_languages(self.view.coverage(record)))
 
     def label(self, key: str, **values) -> Markup:
         """A catalogue string, escaped for a Markdown line (cached: pages repeat labels)."""
@@ -98,7 +98,7 @@ class Fragments:
         return self._joined(self._once((kind, i), self._record_link, kind, i) for i in ids)
 
     def _record_link(self, kind: str, record_id: str) -> str:
-        shown = getattr(self.view, urls.FOLDERS[kind])
+        shown = self.view.shown(kind)
         if record_id not in shown:
             return self.label("expert_of_network")
         return (f"[{inline_text(self.name(shown[record_id]))}]"
@@ -187,13 +187,10 @@ class Fragments:
     def lacking_records(self, status, language: str) -> Markup:
         """Links to the records that are not fully translated into `language`."""
         lines = []
-        records = {"practice": {p.id: p for p in self.view.practices},
-                   "expert": self.view.experts, "centre": self.view.centres,
-                   "organization": self.view.organizations}
         for (lang, kind), lacking in status.lacking.items():
             if lang != language:
                 continue
-            shown = records[kind]
+            shown = self.view.shown(kind)
             for record_id, state in lacking:
                 label = self.label("partly_translated" if state != MISSING else
                                    "not_translated")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..kb.kinds import NAMED_BY_PRACTICES
 from . import urls
 from .view import View
 
 FACET_TEMPLATES = {"pillars": "pillar", "regions": "region", "countries": "country",
                    "themes": "theme", "cooperation": "cooperation"}
-RELATED = (("expert", "experts"), ("centre", "centres"), ("organization", "organizations"))
 
 
 def _listing(view: View, practices) -> tuple:
@@ -23,7 +23,8 @@ def _listing(view: View, practices) -> tuple:
 
 def _related(view: View, record) -> tuple:
     """Digests of the records a record page names (their names and links appear on it)."""
-    names = [(kind, i) for kind, field in RELATED for i in getattr(record, field, ())]
+    names = [(kind.name, i) for kind in NAMED_BY_PRACTICES
+             for i in getattr(record, kind.plural, ())]
     return tuple(view.digests.get(key, "hidden") for key in names)
 
 
@@ -36,7 +37,8 @@ def _handwritten(view: View, name: str) -> tuple:
 def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
     """(path, template, values, inputs) for every page; the same paths in every language."""
     everything = _listing(view, view.practices) + tuple(
-        view.digests[(kind, i)] for kind, field in RELATED for i in getattr(view, field))
+        view.digests[(kind.name, i)] for kind in NAMED_BY_PRACTICES
+        for i in view.shown(kind.name))
     yield urls.HOME, "home.md.j2", {}, everything + _handwritten(view, "home")
     yield urls.ABOUT, "handwritten.md.j2", {"name": "about"}, _handwritten(view, "about")
     yield (urls.CONTRIBUTE, "handwritten.md.j2", {"name": "contribute"},
@@ -47,16 +49,16 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
     for p in view.practices:
         yield (urls.record_page("practice", p.id), "practice.md.j2", {"p": p},
                (view.digests[("practice", p.id)],) + _related(view, p))
-    for kind, field in RELATED:
-        records = getattr(view, field)
-        yield urls.kind_index(kind), f"{field}.md.j2", {}, tuple(
-            view.digests[(kind, i)] for i in records)
-        letter = kind[0]
+    for kind in NAMED_BY_PRACTICES:
+        records = view.shown(kind.name)
+        yield urls.kind_index(kind.name), f"{kind.plural}.md.j2", {}, tuple(
+            view.digests[(kind.name, i)] for i in records)
+        letter = kind.name[0]
         for record_id, record in records.items():
-            inputs = ((view.digests[(kind, record_id)],) + _related(view, record)
-                      + _listing(view, view.backlinks.get((kind, record_id), [])))
-            yield (urls.record_page(kind, record_id), f"{kind}.md.j2", {letter: record},
-                   inputs)
+            inputs = ((view.digests[(kind.name, record_id)],) + _related(view, record)
+                      + _listing(view, view.backlinks.get((kind.name, record_id), [])))
+            yield (urls.record_page(kind.name, record_id), f"{kind.name}.md.j2",
+                   {letter: record}, inputs)
     for facet in FACET_TEMPLATES:
         extra = _handwritten(view, "pillars") if facet == "pillars" else ()
         yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}, extra + tuple(

@@ -8,8 +8,6 @@ rendered and sanitised. Forgetting a filter therefore shows text, never runs mar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -17,41 +15,16 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import urls
-from ..kb.review import REVIEW_AFTER_DAYS
+from .contributor_text import html_text, inline_text, markdown_html
 from .fragments import Fragments
 from .html_blocks import html_block
 from .i18n import Translator
 from .page_list import all_pages
-from .contributor_text import html_text, inline_text, markdown_html
+from .settings import Settings
 from .translation_status import translation_status
 from .view import View
 
 RTL = frozenset({"ar"})
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Site settings from mkdocs.yml (`extra.sskb`) and the environment."""
-
-    site_name: str = "South-South CT/PVE knowledge base"
-    site_url: str = ""
-    repository: Optional[str] = None  # owner/name on GitHub, for edit and forum links
-    branch: str = "main"
-    forum_category: str = "expert-forum"
-    today: Optional[date] = None  # the build's date, for "due for review"
-    review_after_days: int = REVIEW_AFTER_DAYS
-
-    def edit_url(self, kind: str, record_id: str) -> Optional[str]:
-        if not self.repository:
-            return None
-        return (f"https://github.com/{self.repository}/edit/{self.branch}/"
-                f"{urls.source_file(kind, record_id)}")
-
-    def forum_url(self) -> Optional[str]:
-        if not self.repository:
-            return None
-        return (f"https://github.com/{self.repository}/discussions/categories/"
-                f"{self.forum_category}")
 
 
 @dataclass(frozen=True)
@@ -112,10 +85,9 @@ def bytecode_cache(folder: Optional[Path] = None) -> Optional[FileSystemBytecode
         return None
 
 
-@lru_cache(maxsize=1)
 def make_environment() -> Environment:
-    """One environment per process, so that each template is compiled once for all
-    languages; the compiled code is also kept on disk (Jinja's per-user cache folder,
+    """The templates' environment: one serves every language, so that each template is
+    compiled once; the compiled code is also kept on disk (Jinja's per-user cache folder,
     keyed by the template's source) for the next process."""
     env = Environment(loader=PackageLoader("generator.site", "templates"),
                       undefined=StrictUndefined, finalize=_escape_output,
@@ -125,10 +97,6 @@ def make_environment() -> Environment:
                        attr=html_text, inline=inline_text, trusted=Markup)
     env.globals.update(urls=urls, Markup=Markup)
     return env
-
-
-# Per language and settings, the pages this process rendered last, by (path, inputs).
-_RENDERED: dict[tuple, dict] = {}
 
 
 class LanguageRenderer(Fragments):
@@ -206,21 +174,10 @@ class LanguageRenderer(Fragments):
             here=here, view=self.view, t=self.label, lang=self.language, r=self,
             settings=self.settings, **values)
 
-    def pages(self) -> dict[str, str]:
-        """Every page of this language: path -> Markdown.
 
-        Pages whose inputs are unchanged since this process last rendered them are reused.
-        """
-        common = (self.language, self.settings, self.view.drafts,
-                  self.view.digests["vocabularies"])
-        previous = _RENDERED.get(common, {})
-        current = {}
-        for path, template, values, inputs in all_pages(self.view):
-            key = (path, inputs)
-            current[key] = previous.get(key) or self.render(template, path, **values)
-        _RENDERED[common] = current
-        return {path: text for (path, _), text in current.items()}
-
-
-def render_language(view: View, language: str, settings: Settings) -> dict[str, str]:
-    return LanguageRenderer(view, language, settings).pages()
+def render_language(view: View, language: str, settings: Settings,
+                    env: Environment | None = None) -> dict[str, str]:
+    """Every page of one language, in memory: path -> Markdown."""
+    renderer = LanguageRenderer(view, language, settings, env)
+    return {path: renderer.render(template, path, **values)
+            for path, template, values, _ in all_pages(view)}

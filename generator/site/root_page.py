@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import escape
 
 from .i18n import Translator
@@ -45,10 +43,9 @@ def _page(languages, names: dict[str, str], redirect: bool) -> str:
 """
 
 
-def write_root_pages(site: Path, languages, names: dict[str, str]) -> None:
-    """Write index.html (with the language redirect) and 404.html at the site's root."""
-    site.mkdir(parents=True, exist_ok=True)
+def root_pages(languages, names: dict[str, str]) -> dict[str, str]:
+    """index.html (with the language redirect), its script, and 404.html: path -> text."""
     codes = ", ".join(f'"{lang}"' for lang in languages)
-    (site / "choose-language.js").write_text(SCRIPT % f"[{codes}]", encoding="utf-8")
-    (site / "index.html").write_text(_page(languages, names, True), encoding="utf-8")
-    (site / "404.html").write_text(_page(languages, names, False), encoding="utf-8")
+    return {"choose-language.js": SCRIPT % f"[{codes}]",
+            "index.html": _page(languages, names, True),
+            "404.html": _page(languages, names, False)}

@@ -1,20 +1,46 @@
-"""What differs between the language builds of the one mkdocs.yml, for the hook and `sskb`."""
+"""A page's settings: what differs between sites and between the language builds of the one
+mkdocs.yml (`extra.sskb`, the environment, the build's date)."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
-
-from mkdocs.utils.yaml import yaml_load
+from typing import Optional
 
 from ..kb.codes import UN_LANGUAGES
+from ..kb.kinds import BY_NAME
 from ..kb.review import REVIEW_AFTER_DAYS
 from .i18n import Translator
-from .render import Settings, bytecode_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site settings from mkdocs.yml (`extra.sskb`) and the environment."""
+
+    site_name: str = "South-South CT/PVE knowledge base"
+    site_url: str = ""
+    repository: Optional[str] = None  # owner/name on GitHub, for edit and forum links
+    branch: str = "main"
+    forum_category: str = "expert-forum"
+    today: Optional[date] = None  # the build's date, for "due for review"
+    review_after_days: int = REVIEW_AFTER_DAYS
+
+    def edit_url(self, kind: str, record_id: str) -> Optional[str]:
+        if not self.repository:
+            return None
+        return (f"https://github.com/{self.repository}/edit/{self.branch}/"
+                f"{BY_NAME[kind].source_file(record_id)}")
+
+    def forum_url(self) -> Optional[str]:
+        if not self.repository:
+            return None
+        return (f"https://github.com/{self.repository}/discussions/categories/"
+                f"{self.forum_category}")
 
 
 def language() -> str:
+    """The language of this MkDocs build (SSKB_LANG)."""
     lang = os.environ.get("SSKB_LANG", "en")
     if lang not in UN_LANGUAGES:
         raise ValueError(f"SSKB_LANG={lang!r}: use one of {', '.join(UN_LANGUAGES)}")
@@ -38,45 +64,3 @@ def settings(extra: dict, lang: str, today: date | None = None) -> Settings:
                     today=today or build_date(),
                     review_after_days=int(extra.get("review_after_days",
                                                     REVIEW_AFTER_DAYS)))
-
-
-def read_extra(root: Path) -> dict:
-    """mkdocs.yml's `extra.sskb`, with its !ENV values resolved ({} without mkdocs.yml)."""
-    if not (root / "mkdocs.yml").is_file():
-        return {}
-    with open(root / "mkdocs.yml", encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    return (config.get("extra") or {}).get("sskb") or {}
-
-
-def apply_language(config):
-    """The site's name and description in the build's language."""
-    t = Translator(language())
-    config["site_name"] = t("site_name")
-    config["site_description"] = t("site_description")
-    return config
-
-
-def translate_nav(nav):
-    """Name nav sections (pages take their titles from their own headings)."""
-    t = Translator(language())
-    for item in nav.items:
-        if item.is_section and item.title == "Browse":
-            item.title = t("browse")
-    return nav
-
-
-def cache_templates(env, root: Path):
-    """Keep the theme's compiled templates on disk: every language build and every rebuild
-    of `sskb serve` (which reloads the theme) would otherwise compile them again."""
-    env.bytecode_cache = bytecode_cache(root / "build" / "jinja-cache")
-    return env
-
-
-def mark_direction(html: str) -> str:
-    """Put the page's writing direction on <html> too (the theme sets it on <body> only),
-    so that the whole document, scroll bars and forms included, is right to left."""
-    direction = Translator(language()).direction
-    if direction != "rtl":
-        return html
-    return html.replace("<html ", '<html dir="rtl" ', 1)

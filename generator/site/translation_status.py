@@ -1,4 +1,4 @@
-"""Which records exist in which language: for fallback notices, `sskb translations` and the
+"""How many records exist in each language, and which lack one: `sskb translations` and the
 Translation status page (pure)."""
 
 from __future__ import annotations
@@ -7,42 +7,9 @@ import json
 from dataclasses import dataclass, field
 
 from ..kb.codes import UN_LANGUAGES
-from ..kb.models import Model, localized_fields
+from ..kb.kinds import KINDS
+from .coverage import FULL, MISSING, PARTIAL
 from .view import View
-
-FULL, PARTIAL, MISSING = "full", "partial", "missing"
-KINDS = (("practice", "practices"), ("expert", "experts"), ("centre", "centres"),
-         ("organization", "organizations"))
-
-
-# Records are immutable and asked about several times on every page of every language:
-# remember the answer (keeping the record, so that its id() is not reused).
-_COVERAGE: dict[int, tuple] = {}
-
-
-def _coverages(record: Model) -> dict[str, str]:
-    cached = _COVERAGE.get(id(record))
-    if cached is not None and cached[0] is record:
-        return cached[1]
-    if len(_COVERAGE) > 100_000:  # a long `sskb serve` session: forget replaced records
-        _COVERAGE.clear()
-    texts = {name: value for name, value in localized_fields(record).items() if value}
-    states = {}
-    for language in UN_LANGUAGES:
-        present = sum(1 for value in texts.values() if language in value)
-        states[language] = (FULL if present == len(texts) else
-                            MISSING if present == 0 else PARTIAL)
-    _COVERAGE[id(record)] = (record, states)
-    return states
-
-
-def coverage(record: Model, language: str) -> str:
-    """FULL when every text of the record exists in `language`, MISSING when none does."""
-    return _coverages(record)[language]
-
-
-def available_languages(record: Model) -> list[str]:
-    return [lang for lang, state in _coverages(record).items() if state == FULL]
 
 
 @dataclass
@@ -56,18 +23,16 @@ class Status:
 def translation_status(view: View) -> Status:
     status = Status()
     for language in UN_LANGUAGES:
-        for kind, attribute in KINDS:
-            records = getattr(view, attribute)
-            records = records if isinstance(records, list) else list(records.values())
+        for kind in KINDS:
             counts = {FULL: 0, PARTIAL: 0, MISSING: 0}
             lacking = []
-            for record in records:
-                state = coverage(record, language)
+            for record in view.shown(kind.name).values():
+                state = view.coverage(record)[language]
                 counts[state] += 1
                 if state != FULL:
                     lacking.append((record.id, state))
-            status.counts[(language, kind)] = counts
-            status.lacking[(language, kind)] = lacking
+            status.counts[(language, kind.name)] = counts
+            status.lacking[(language, kind.name)] = lacking
     return status
 
 

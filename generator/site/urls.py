@@ -6,10 +6,9 @@ language; MkDocs turns `practices/x.md` into the URL `practices/x/`.
 
 from __future__ import annotations
 
-FOLDERS = {"practice": "practices", "expert": "experts", "centre": "centres",
-           "organization": "organizations"}
-SOURCE_FOLDERS = {"practice": "practices", "expert": "content/experts",
-                  "centre": "content/centres", "organization": "content/organizations"}
+from ..kb.kinds import KINDS
+
+FOLDERS = {kind.name: kind.plural for kind in KINDS}
 FACETS = ("pillars", "regions", "countries", "themes", "cooperation")
 
 HOME = "index.md"
@@ -33,11 +32,6 @@ def facet_index(facet: str) -> str:
 
 def facet_page(facet: str, value) -> str:
     return f"{facet}/{str(value).lower()}.md"
-
-
-def source_file(kind: str, record_id: str) -> str:
-    """The YAML file a record comes from, relative to the repository."""
-    return f"{SOURCE_FOLDERS[kind]}/{record_id}.yaml"
 
 
 def link(from_page: str, to_page: str) -> str:

@@ -7,12 +7,14 @@ about them is left out here, so no template can show it by mistake.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..kb.validate import KnowledgeBase
-from ..kb.models import Centre, Expert, Organization, Practice, Term
+from ..kb.kinds import BY_NAME, KINDS, NAMED_BY_PRACTICES
+from ..kb.knowledge_base import KnowledgeBase
+from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
+from ..kb.record_files import Entry, digest
+from .coverage import language_coverage
 
 PUBLIC = ("published",)
 PREVIEW = ("published", "in_review", "draft")
@@ -37,9 +39,25 @@ class View:
     # (kind, id) -> digest of the record's data; "vocabularies" -> digest of the terms.
     # A page whose inputs have the same digests renders the same (see rendering.py).
     digests: dict = field(default_factory=dict)
+    # id() of a record the view holds -> its languages' coverage (see `coverage`)
+    _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
 
     def shows_contact(self, expert: Expert) -> bool:
         return expert.consent.contact
+
+    def shown(self, kind: str) -> dict[str, Model]:
+        """The records of a kind the site shows, by id."""
+        if kind == "practice":
+            return {p.id: p for p in self.practices}
+        return getattr(self, BY_NAME[kind].plural)
+
+    def coverage(self, record: Model) -> dict[str, str]:
+        """In which languages the record's texts exist: language -> FULL, PARTIAL or
+        MISSING (asked many times per page: worked out once per record)."""
+        states = self._coverage.get(id(record))
+        if states is None:
+            states = self._coverage[id(record)] = language_coverage(record)
+        return states
 
 
 def _newest_first(practice: Practice) -> tuple:
@@ -47,9 +65,9 @@ def _newest_first(practice: Practice) -> tuple:
     return (-int(year), -int(month or 0), practice.id)
 
 
-def _visible(kb: KnowledgeBase, kind: str, statuses) -> dict:
-    records = (entry.record for entry in kb.entries(kind))
-    return {r.id: r for r in sorted(records, key=lambda r: r.id) if r.status in statuses}
+def _visible(kb: KnowledgeBase, kind: str, statuses) -> dict[str, Entry]:
+    entries = sorted(kb.entries(kind), key=lambda entry: entry.record.id)
+    return {e.record.id: e for e in entries if e.record.status in statuses}
 
 
 def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
@@ -59,52 +77,31 @@ def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
 def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
     """Select what is shown; `drafts` previews records not yet published."""
     statuses = PREVIEW if drafts else PUBLIC
-    practices = sorted(_visible(kb, "practice", statuses).values(), key=_newest_first)
-    experts = {i: e for i, e in _visible(kb, "expert", statuses).items() if e.consent.profile}
-    view = View(practices, experts, _visible(kb, "centre", statuses),
-                _visible(kb, "organization", statuses), _terms(kb, "themes"),
-                _terms(kb, "regions"), drafts)
+    shown = {kind.name: _visible(kb, kind.name, statuses) for kind in KINDS}
+    shown["expert"] = {i: e for i, e in shown["expert"].items()
+                       if e.record.consent.profile}
+    practices = sorted((e.record for e in shown["practice"].values()), key=_newest_first)
+    records = {kind: {i: e.record for i, e in entries.items()}
+               for kind, entries in shown.items()}
+    view = View(practices, records["expert"], records["centre"], records["organization"],
+                _terms(kb, "themes"), _terms(kb, "regions"), drafts)
     view.pages = kb.pages
     view.backlinks = _backlinks(view)
     view.facets = _facets(practices)
-    view.digests = _digests(view)
+    view.digests = {(kind, i): e.digest for kind, entries in shown.items()
+                    for i, e in entries.items()}
+    view.digests["vocabularies"] = digest(*view.themes.values(), *view.regions.values())
     return view
-
-
-# Records are reused between loads when their file is unchanged (records.py), and so are
-# their digests; the record is kept in the value so that its id() is not reused.
-_DIGESTS: dict[int, tuple] = {}
-
-
-def _digest(*models) -> str:
-    if len(models) == 1 and id(models[0]) in _DIGESTS:
-        return _DIGESTS[id(models[0])][1]
-    data = b"\0".join(m.model_dump_json().encode() for m in models)
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if len(models) == 1:
-        _DIGESTS[id(models[0])] = (models[0], digest)
-    return digest
-
-
-def _digests(view: View) -> dict:
-    digests = {("practice", p.id): _digest(p) for p in view.practices}
-    for kind, records in (("expert", view.experts), ("centre", view.centres),
-                          ("organization", view.organizations)):
-        digests.update({(kind, i): _digest(r) for i, r in records.items()})
-    digests["vocabularies"] = _digest(*view.themes.values(), *view.regions.values())
-    return digests
 
 
 def _backlinks(view: View) -> dict:
     links = defaultdict(list)
     for practice in view.practices:
-        for kind, ids, shown in (("expert", practice.experts, view.experts),
-                                 ("centre", practice.centres, view.centres),
-                                 ("organization", practice.organizations,
-                                  view.organizations)):
-            for record_id in ids:
+        for kind in NAMED_BY_PRACTICES:
+            shown = view.shown(kind.name)
+            for record_id in getattr(practice, kind.plural):
                 if record_id in shown:
-                    links[(kind, record_id)].append(practice)
+                    links[(kind.name, record_id)].append(practice)
     return dict(links)
 
 

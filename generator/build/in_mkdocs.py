@@ -1,0 +1,109 @@
+"""What sskb does inside MkDocs' process; `hooks/sskb_hooks.py` hands each event here.
+
+Under `sskb build` the pages are announced on standard input as they are written, each is
+read once written, each HTML page MkDocs writes is told back (`page_pipe`), and each page's
+content goes to Pagefind once converted (`search_index`). Under `mkdocs build` and `mkdocs
+serve`, this language's Markdown tree is generated from the records before each build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..kb.problems import as_text
+from ..kb.record_files import RecordReader
+from ..site.i18n import Translator
+from ..site.render import bytecode_cache
+from ..site.settings import language, settings
+from . import page_pipe
+from .generate import DOCS, Generator, load_view
+from .search_index import SearchFeed
+
+
+class StreamedBuild:
+    """MkDocs' side of `sskb build`: the pages it announces, the pages told back once
+    written, and the feed of each page's content to Pagefind."""
+
+    def __init__(self):
+        self.announced = page_pipe.PageStream(sys.stdin.buffer)
+        self.told = page_pipe.WrittenPages(int(os.environ[page_pipe.WRITTEN]))
+        self.search = SearchFeed.from_environment()
+
+    def files(self, files, config):
+        paths = self.announced.paths()
+        if paths is None:
+            raise PluginError("sskb build stopped before announcing the pages")
+        return page_pipe.announced_files(files, config, paths)
+
+    def wait(self, page) -> None:
+        if not self.announced.wait(page.file.src_uri):
+            raise PluginError(f"sskb build stopped before writing {page.file.src_uri}")
+
+
+class Generated:
+    """What `mkdocs build` and `mkdocs serve` keep from one build to the next (MkDocs
+    loads the hook anew each time): the records read, and the pages rendered."""
+
+    def __init__(self):
+        self.reader = RecordReader()
+        self.generator = Generator(keep=True)
+
+    def generate(self, root: Path, config) -> None:
+        """Write this language's tree from the records, or stop with their problems."""
+        view, problems = load_view(root, os.environ.get("SSKB_DRAFTS") == "1", self.reader)
+        if problems:
+            raise PluginError("the knowledge base has problems:\n" + as_text(problems))
+        lang = language()
+        self.generator.write_language(view, lang, settings(config["extra"].get("sskb") or {},
+                                                           lang), root / DOCS / lang)
+
+
+_GENERATED: Generated | None = None
+
+
+def start(root: Path, config) -> StreamedBuild | None:
+    """At the start of each build: MkDocs' side of `sskb build`, or else the pages
+    generated here (unless the caller already wrote them)."""
+    global _GENERATED
+    if os.environ.get(page_pipe.ENV) == "1":
+        return StreamedBuild()
+    if os.environ.get("SSKB_GENERATED") != "1":
+        _GENERATED = _GENERATED or Generated()
+        _GENERATED.generate(root, config)
+    return None
+
+
+def apply_language(config):
+    """The site's name and description in the build's language."""
+    t = Translator(language())
+    config["site_name"] = t("site_name")
+    config["site_description"] = t("site_description")
+    return config
+
+
+def translate_nav(nav):
+    """Name nav sections (pages take their titles from their own headings)."""
+    t = Translator(language())
+    for item in nav.items:
+        if item.is_section and item.title == "Browse":
+            item.title = t("browse")
+    return nav
+
+
+def cache_templates(env, root: Path):
+    """Keep the theme's compiled templates on disk: every language build and every rebuild
+    of `sskb serve` (which reloads the theme) would otherwise compile them again."""
+    env.bytecode_cache = bytecode_cache(root / "build" / "jinja-cache")
+    return env
+
+
+def mark_direction(html: str) -> str:
+    """Put the page's writing direction on <html> too (the theme sets it on <body> only),
+    so that the whole document, scroll bars and forms included, is right to left."""
+    if Translator(language()).direction != "rtl":
+        return html
+    return html.replace("<html ", '<html dir="rtl" ', 1)

@@ -1,0 +1,113 @@
+"""One language of `sskb build`: its MkDocs build, fed its pages as they are written, each
+page audited while MkDocs builds the next, and its search index written as it comes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from ..kb.problems import Problem
+from ..site.settings import build_date, settings
+from ..site.view import View
+from .audit import audit_files, audit_site, published_contacts
+from .generate import DOCS, Generator, load_view
+from .mkdocs_process import MkDocsBuild
+from .search_index import Indexer
+
+# Pages per audit task: small enough that the audit keeps up with MkDocs, large enough
+# that sending the task costs little beside auditing its pages (about 1 ms each).
+AUDIT_BATCH = 50
+
+
+@dataclass(frozen=True)
+class Timing:
+    step: str
+    seconds: float
+
+
+@dataclass
+class Progress:
+    """Says one numbered line per step as it ends, and keeps each step's time."""
+
+    say: Callable[[str], None]
+    steps: int
+    timings: list[Timing] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def step(self, name: str, started: float) -> None:
+        with self._lock:
+            self.timings.append(Timing(name, time.perf_counter() - started))
+            self.say(f"[{len(self.timings)}/{self.steps}] {name} "
+                     f"({self.timings[-1].seconds:.1f} s)")
+
+
+class Validation:
+    """The records' validation, which each language's build waits for once its MkDocs
+    has started: the view, or None when the records have problems."""
+
+    def __init__(self):
+        self._done = threading.Event()
+        self._view: View | None = None
+
+    def run(self, root: Path, drafts: bool) -> tuple[View | None, list[Problem]]:
+        try:
+            self._view, problems = load_view(root, drafts)
+        finally:  # whatever happens, no language waits for ever
+            self._done.set()
+        return self._view, problems
+
+    def wait(self) -> View | None:
+        self._done.wait()
+        return self._view
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the languages of one build share."""
+
+    root: Path
+    site: Path
+    drafts: bool
+    epoch: str | None
+    extra: dict  # mkdocs.yml's extra.sskb
+    auditors: Executor
+    progress: Progress
+    generator: Generator
+
+
+def build_language(job: Job, language: str, validation: Validation) -> list[Problem] | None:
+    """Build one language into job.site; return the audit's findings, or None when the
+    records had problems (MkDocs is then stopped)."""
+    begun = time.perf_counter()
+    site = job.site / language
+    with Indexer(job.site, language) as search, \
+            MkDocsBuild(job.root, language, job.site, job.drafts, job.epoch,
+                        search.environment(), (search.input,)) as mkdocs:
+        view = validation.wait()
+        if view is None:
+            mkdocs.stop()
+            return None
+        contacts = published_contacts(view)
+        generated = job.generator.write_language(
+            view, language, settings(job.extra, language, build_date(job.epoch)),
+            job.root / DOCS / language, mkdocs.pages)
+        audited, audits = set(), []
+        for batch in mkdocs.written_pages(AUDIT_BATCH):
+            audited.update(batch)
+            audits.append(job.auditors.submit(audit_files, site, batch, *contacts))
+        mkdocs.finish()
+        job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
+                          f"written) and MkDocs built {language}", begun)
+        begun = time.perf_counter()
+        # The pages were audited while MkDocs built the next ones, and indexed while it
+        # converted them; only the theme's own pages are left to audit.
+        audits.append(job.auditors.submit(audit_site, site, *contacts,
+                                          skip=frozenset(audited)))
+        search.publish()
+    findings = [finding for done in audits for finding in done.result()]
+    job.progress.step(f"Pagefind indexed and audited {language}", begun)
+    return [replace(finding, path=f"{language}/{finding.path}") for finding in findings]

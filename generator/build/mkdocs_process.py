@@ -1,0 +1,106 @@
+"""One language's `mkdocs build` in a process of its own: its environment, the pages fed to
+it as they are written and told back once built (`page_pipe`), and its shutdown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+from typing import Iterator
+
+from . import page_pipe
+from .generate import DOCS, RenderingFailed
+from .tools import BuildError, run
+
+
+def language_env(root: Path, language: str, site: Path, drafts: bool,
+                 epoch: str | None = None) -> dict:
+    """The environment of one language's MkDocs process (mkdocs.yml reads it with !ENV)."""
+    base = os.environ.get("SSKB_BASE_URL", "http://127.0.0.1:8000/")
+    return {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
+            "SSKB_LANG": language, "SSKB_GENERATED": "1",
+            "SSKB_DOCS_DIR": str(root / DOCS / language),
+            "SSKB_SITE_DIR": str(site / language), "SSKB_SITE_URL": f"{base}{language}/",
+            "SSKB_DRAFTS": "1" if drafts else "0"}
+
+
+def mkdocs_command(root: Path) -> list[str]:
+    # Not --quiet: it silences the warnings that --strict counts, and the build passes.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+            str(root / "mkdocs.yml")]
+
+
+def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
+                 epoch: str | None = None) -> None:
+    """One language's MkDocs build of the pages already written."""
+    run(mkdocs_command(root), language_env(root, language, site, drafts, epoch), root)
+
+
+class MkDocsBuild:
+    """`mkdocs build --strict` of one language, started at once and fed its pages by
+    `pages` (a `page_pipe.Announcer`) while it runs. `feeds` are more file descriptors for
+    it, named in `env` (Pagefind's input). A context manager: an error inside stops
+    MkDocs, and a failure to render, or MkDocs no longer reading, becomes a BuildError
+    that holds what MkDocs printed."""
+
+    def __init__(self, root: Path, language: str, site: Path, drafts: bool,
+                 epoch: str | None, env: dict, feeds: tuple[int, ...] = ()):
+        told, telling = os.pipe()
+        env = {**language_env(root, language, site, drafts, epoch), **env,
+               page_pipe.ENV: "1", page_pipe.WRITTEN: str(telling)}
+        (root / DOCS / language).mkdir(parents=True, exist_ok=True)  # MkDocs checks it
+        # The output goes to a file: a full pipe would stop MkDocs, and with it the
+        # renderer that writes to MkDocs' input.
+        self._output = tempfile.TemporaryFile()
+        try:
+            self._process = subprocess.Popen(
+                mkdocs_command(root), env=env, cwd=root, stdin=subprocess.PIPE,
+                stdout=self._output, stderr=subprocess.STDOUT, pass_fds=(telling, *feeds))
+        finally:
+            os.close(telling)
+        self._told = os.fdopen(told, "rb", buffering=0)
+        self.pages = page_pipe.Announcer(self._process.stdin)
+
+    def written_pages(self, size: int) -> Iterator[list[str]]:
+        """Once every page is announced: the HTML pages MkDocs writes, in batches of
+        `size`, as it writes them."""
+        self._process.stdin.close()
+        yield from page_pipe.written_pages(self._told, size,
+                                           lambda: self._process.poll() is None)
+
+    def finish(self) -> None:
+        """Wait for MkDocs to end; BuildError with its output if it failed."""
+        with suppress(BrokenPipeError):
+            self._process.stdin.close()
+        if self._process.wait() != 0:
+            raise self._failed("mkdocs build failed")
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+
+    def _failed(self, why: str) -> BuildError:
+        self._output.seek(0)
+        return BuildError(f"{why}:\n{self._output.read().decode('utf-8', 'replace')}")
+
+    def __enter__(self) -> MkDocsBuild:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if error is not None:
+            self.stop()
+        with suppress(BrokenPipeError):
+            self._process.stdin.close()
+        self._process.wait()
+        try:
+            if isinstance(error, (BrokenPipeError, RenderingFailed)):
+                why = str(error) if isinstance(error, RenderingFailed) else \
+                    "MkDocs stopped reading its pages"
+                raise self._failed(why) from None
+        finally:
+            self._told.close()
+            self._output.close()

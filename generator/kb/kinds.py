@@ -1,0 +1,34 @@
+"""The kinds of record: the one table of where each lives, what checks it, what it is called."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Centre, Expert, Model, Organization, Practice
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str        # practice
+    plural: str      # practices: the site's folder, the view's attribute, the field naming them
+    folder: str      # where its files are, relative to the knowledge base's root
+    model: type[Model]
+    personal: bool = False  # values never appear in messages
+
+    def source_file(self, record_id: str) -> str:
+        """The YAML file a record comes from, relative to the repository."""
+        return f"{self.folder}/{record_id}.yaml"
+
+
+KINDS = (
+    Kind("practice", "practices", "practices", Practice),
+    Kind("expert", "experts", "content/experts", Expert, personal=True),
+    Kind("centre", "centres", "content/centres", Centre),
+    Kind("organization", "organizations", "content/organizations", Organization),
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
+# The kinds a practice names (in its fields of the same plural name), each with a page.
+NAMED_BY_PRACTICES = KINDS[1:]
+
+VOCABULARIES = {"themes": "content/taxonomy/themes.yaml",
+                "regions": "content/taxonomy/regions.yaml"}
