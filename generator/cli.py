@@ -227,29 +227,19 @@ def make_parser() -> argparse.ArgumentParser:
         prog="sskb", description="South-South CT/PVE knowledge base: validate and build.")
     parser.add_argument("--version", action="version", version=f"sskb {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    _record_commands(commands)
+    _site_commands(commands)
+    return parser
 
+
+def _record_commands(commands) -> None:
+    """The commands of contributors and editors, about the records."""
     validate = _command(commands, "validate", cmd_validate,
                         "check every record file and report every problem")
     validate.add_argument("--format", choices=sorted(FORMATS), default="text",
                           help="text for people, json for programs, github for annotations")
     validate.add_argument("--warnings", action="store_true",
                           help="also list practices due for review (they do not fail)")
-
-    build_cmd = _command(commands, "build", cmd_build, "validate, generate and build the "
-                         "site in every language, with search")
-    build_cmd.add_argument("--lang", action="append", metavar="LANG",
-                           help="build only this language (repeatable)")
-    build_cmd.add_argument("--drafts", action="store_true",
-                           help="include draft and in-review records (previews)")
-    build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
-    build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
-
-    audit = _command(commands, "audit", cmd_audit, "check a built site for code that could "
-                     "run and unconsented personal data", root=False)
-    audit.add_argument("site", help="the built site's folder, e.g. site/")
-    audit.add_argument("--root", help=ROOT_HELP)
-    audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
-    audit.add_argument("--format", choices=sorted(FORMATS), default="text")
 
     new = _command(commands, "new", cmd_new,
                    "write a new record file with every field, commented", root=False)
@@ -281,12 +271,30 @@ def make_parser() -> argparse.ArgumentParser:
     translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
     translations.add_argument("--drafts", action="store_true", help="count drafts too")
 
+
+def _site_commands(commands) -> None:
+    """The commands that build, check and preview the site."""
+    build_cmd = _command(commands, "build", cmd_build, "validate, generate and build the "
+                         "site in every language, with search")
+    build_cmd.add_argument("--lang", action="append", metavar="LANG",
+                           help="build only this language (repeatable)")
+    build_cmd.add_argument("--drafts", action="store_true",
+                           help="include draft and in-review records (previews)")
+    build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
+    build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
+
+    audit = _command(commands, "audit", cmd_audit, "check a built site for code that could "
+                     "run and unconsented personal data", root=False)
+    audit.add_argument("site", help="the built site's folder, e.g. site/")
+    audit.add_argument("--root", help=ROOT_HELP)
+    audit.add_argument("--drafts", action="store_true", help="the site was built with --drafts")
+    audit.add_argument("--format", choices=sorted(FORMATS), default="text")
+
     serve = _command(commands, "serve", cmd_serve,
                      "preview one language, rebuilt as records change")
     serve.add_argument("--lang", default="en", help="language to preview (default: en)")
     serve.add_argument("--drafts", action="store_true", help="include drafts")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

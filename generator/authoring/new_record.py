@@ -10,9 +10,10 @@ from typing import Literal
 
 from ..build.write import write_new
 from ..kb.codes import UN_LANGUAGES
+from ..kb.fields import ID_PATTERN
 from ..kb.kinds import BY_NAME, KINDS, Kind
 from ..kb.load import read_package_yaml
-from ..kb.models import ID_PATTERN, MARKDOWN_FIELDS, nested_model
+from ..kb.models import MARKDOWN_FIELDS, nested_model
 from ..site.i18n import LOCALES
 from .schemas import schema_line
 

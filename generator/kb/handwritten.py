@@ -11,8 +11,9 @@ from pydantic import ValidationError
 
 from . import load, locate
 from .codes import UN_LANGUAGES
+from .fields import F, line
 from .messages import problem_from_error
-from .models import F, Model, line
+from .models import Model
 from .problems import Problem, field_name
 
 FOLDER = Path("content") / "pages"

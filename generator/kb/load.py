@@ -8,7 +8,7 @@ plain scalars become None, booleans and integers only in their YAML 1.2 core spe
 everything else, dates included, stays text for the models to read. Walking events also
 never recurses, so deep nesting is refused instead of crashing the C composer.
 
-Positions are not kept while loading (most files are valid): `locating.py` walks the text
+Positions are not kept while loading (most files are valid): `locate.py` walks the text
 again for the few fields that have a problem.
 """
 
@@ -179,75 +179,87 @@ def parse_marked(text: str) -> tuple[object, tuple]:
         loader.dispose()
 
 
-def _build(loader, text: str):  # noqa: C901 - one flat loop is what keeps loading fast
+def _build(loader, text: str):
+    """The data of libyaml's events, and where folded scalars start."""
+    tree = _Tree(text)
     get_event = loader.get_event
-    stack: list = []
-    current = root = None
-    key = None
-    documents = 0
-    folded = []
-    comments = "#" in text
     event = get_event()
     while event is not None:
         kind = type(event)
         if kind is ScalarEvent:
-            _check_node(event)
-            if key is None and type(current) is dict:
-                # Field names stay as written: `no:` is the text "no", not False.
-                if event.value in current:
-                    _refuse(event, "duplicate-key", f"the field '{event.value}' appears twice "
-                            "in the same mapping; keep one")
-                key = event.value
-                event = get_event()
-                continue
-            if event.style == '"' and _INVISIBLE.search(event.value):
-                # Escapes such as "\u202e" in double quotes bypass the check of the raw text.
-                _refuse(event, "invisible-character", "the text holds an invisible control "
-                        "character written as an escape; delete it")
-            if event.style == "":
-                value = _plain(event.value)
-                if comments and _TRAILING_COMMENT.match(text, event.end_mark.index):
-                    _refuse_comment(event)
-            else:
-                value = event.value
-                if event.style == ">":
-                    folded.append((event.start_mark.line + 1, event.start_mark.column + 1))
-            if current is None:
-                root = value
-            elif type(current) is list:
-                current.append(value)
-            else:
-                current[key] = value
-                key = None
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            _check_node(event)
-            if len(stack) >= MAX_DEPTH:
-                _refuse(event, "too-deep",
-                        f"the data is nested more than {MAX_DEPTH} levels deep")
-            new = {} if kind is MappingStartEvent else []
-            if current is None:
-                root = new
-            elif type(current) is list:
-                current.append(new)
-            elif key is None:
-                _refuse(event, "key", "a field name must be text, not a list or mapping")
-            else:
-                current[key] = new
-                key = None
-            stack.append(current)
-            current = new
+            tree.scalar(event)
+        elif kind is MappingStartEvent:
+            tree.open(event, {})
+        elif kind is SequenceStartEvent:
+            tree.open(event, [])
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            current = stack.pop()
+            tree.current = tree.stack.pop()
         elif kind is AliasEvent:
             _refuse(event, "alias", "YAML aliases (*name) are not allowed; write the value out")
         elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                _refuse(event, "many-documents",
-                        "the file holds more than one YAML document (a second '---'); "
-                        "put one record in each file")
+            tree.document(event)
         event = get_event()
-    return root, tuple(folded)
+    return tree.root, tuple(tree.folded)
+
+
+class _Tree:
+    """The data being built from the events, and where the next value goes."""
+
+    def __init__(self, text: str):
+        self.text, self.comments = text, "#" in text
+        self.stack: list = []
+        self.current = self.root = self.key = None
+        self.documents = 0
+        self.folded: list[tuple[int, int]] = []
+
+    def scalar(self, event) -> None:
+        _check_node(event)
+        current, value = self.current, event.value
+        if self.key is None and type(current) is dict:
+            # Field names stay as written: `no:` is the text "no", not False.
+            if value in current:
+                _refuse(event, "duplicate-key", f"the field '{value}' appears twice in the "
+                        "same mapping; keep one")
+            self.key = value
+            return
+        style = event.style
+        if style == "":
+            if self.comments and _TRAILING_COMMENT.match(self.text, event.end_mark.index):
+                _refuse_comment(event)
+            value = _plain(value)
+        elif style == ">":
+            self.folded.append((event.start_mark.line + 1, event.start_mark.column + 1))
+        elif style == '"' and _INVISIBLE.search(value):
+            # Escapes such as "\u202e" in double quotes bypass the check of the raw text.
+            _refuse(event, "invisible-character", "the text holds an invisible control "
+                    "character written as an escape; delete it")
+        self._place(value)
+
+    def open(self, event, new) -> None:
+        _check_node(event)
+        if len(self.stack) >= MAX_DEPTH:
+            _refuse(event, "too-deep", f"the data is nested more than {MAX_DEPTH} levels deep")
+        if type(self.current) is dict and self.key is None:
+            _refuse(event, "key", "a field name must be text, not a list or mapping")
+        self._place(new)
+        self.stack.append(self.current)
+        self.current = new
+
+    def _place(self, value) -> None:
+        current = self.current
+        if current is None:
+            self.root = value
+        elif type(current) is list:
+            current.append(value)
+        else:
+            current[self.key] = value
+            self.key = None
+
+    def document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            _refuse(event, "many-documents", "the file holds more than one YAML document "
+                    "(a second '---'); put one record in each file")
 
 
 _TRAILING_COMMENT = re.compile(r"[ \t]+#")

@@ -1,7 +1,7 @@
 """Jinja2 templates to Markdown pages, one tree per language, in memory (pure).
 
 Every value a template prints is escaped as plain text unless it is `Markup`: generated
-links, catalogue labels that carry syntax, and contributor Markdown that `text.py` has
+links, catalogue labels that carry syntax, and contributor Markdown that `contributor_text.py` has
 rendered and sanitised. Forgetting a filter therefore shows text, never runs markup.
 """
 

@@ -37,7 +37,7 @@ class View:
     # facet -> value -> practices, newest first
     facets: dict[str, dict] = field(default_factory=dict)
     # (kind, id) -> digest of the record's data; "vocabularies" -> digest of the terms.
-    # A page whose inputs have the same digests renders the same (see rendering.py).
+    # A page whose inputs have the same digests renders the same (see build/generate.py).
     digests: dict = field(default_factory=dict)
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
