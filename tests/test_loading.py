@@ -133,3 +133,14 @@ def test_locate_finds_the_field_or_its_parent(loc, place):
 def test_locate_at_key_points_at_the_field_name():
     assert locate(TEXT, ("title", "fr"), at_key=True) == (3, 3)
     assert locate(TEXT, ("id",), at_key=True) == (1, 1)
+
+
+def test_a_hand_written_page_over_the_size_limit_is_refused(kb):
+    """Hand-written pages are read by the same reader as records, with its limits."""
+    from generator.kb.validate import load_knowledge_base
+
+    page = kb / "content" / "pages" / "about" / "en.md"
+    page.write_text("---\ntitle: About\n---\n" + "x" * 1_000_001, encoding="utf-8")
+    _, problems = load_knowledge_base(kb)
+    assert [(p.path, p.code) for p in problems] == [("content/pages/about/en.md",
+                                                     "file-too-large")]
