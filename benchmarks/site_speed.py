@@ -11,7 +11,9 @@ MkDocs. `sskb build` instead runs them beside MkDocs: it streams each language's
 its running MkDocs build (generator/build/language.py), MkDocs feeds Pagefind each page as it
 converts it (generator/build/search_index.py), and the audit reads each page MkDocs writes. So
 `sskb build` as a whole, audit included, is also timed against MkDocs alone, as a user
-meets it: a first build, then a rebuild after one practice was edited.
+meets it: a first build, then a rebuild after one practice was edited; and against what a
+user would pick instead, built from the same Markdown (benchmarks/alternatives.py): a plain
+MkDocs + Material project and a minimal Hugo site (Debian's `hugo`).
 
     python benchmarks/site_speed.py [--sizes 100 1000 5000] [--languages 1 6]
 """
@@ -30,6 +32,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alternatives import compare  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 from synthetic import REPO, make_knowledge_base  # noqa: E402
 
 from generator.build import mkdocs_process, pipeline  # noqa: E402
@@ -208,11 +212,27 @@ def run(size: int, count: int, jobs: int) -> None:
         print(f"processor time: sskb build {used:.1f} s, MkDocs alone {mkdocs_used:.1f} s "
               f"({used / mkdocs_used - 1:+.2f}): when MkDocs keeps every core busy, the "
               "work beside it shows in the wall time")
+        alternatives(root, languages, Path(tmp) / "alternatives", first, used)
         if count == 1:
             full, edited = edit_one(root, site)
             for name, seconds in edited.items():
                 print(f"serve: full build {full:.2f} s; after editing one practice's {name} "
                       f"{seconds:.2f} s; ratio {seconds / full:.2f} (target < 0.10)")
+
+
+def alternatives(root: Path, languages, work: Path, wall: float, cpu: float) -> None:
+    """What a user would pick instead, on the same generated Markdown: plain MkDocs +
+    Material (its own search, the same nav as sskb's mkdocs.yml, no hook) and Hugo, each
+    language after another; `sskb build`'s wall and processor seconds against theirs."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    pages = {key: config[key] for key in ("nav", "not_in_nav")}
+    results = compare(root / DOCS, languages, work, pages)
+    for name, label in (("mkdocs", "plain MkDocs + Material"), ("hugo", "Hugo")):
+        other = results[name]
+        print(f"{label}: {other.wall:.2f} s wall, {other.cpu:.2f} s processor "
+              f"({other.pages:,} pages, languages one after another); sskb build / "
+              f"{label}: wall {wall / other.wall:.2f}, processor {cpu / other.cpu:.2f}")
 
 
 def build_twice(root: Path, languages) -> tuple[float, float]:
