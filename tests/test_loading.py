@@ -144,3 +144,62 @@ def test_a_hand_written_page_over_the_size_limit_is_refused(kb):
     _, problems = load_knowledge_base(kb)
     assert [(p.path, p.code) for p in problems] == [("content/pages/about/en.md",
                                                      "file-too-large")]
+
+
+def test_the_invisible_ranges_are_the_unicode_categories():
+    """INVISIBLE_RANGES holds every character of Cc (but tab and line breaks), Cf (but the
+    joiners and the prepended concatenation marks), Co, Zl, Zp and the Hangul fillers, as
+    the `regex` module's Unicode data has them, and nothing else."""
+    import re
+
+    import regex
+
+    from generator.kb.load import INVISIBLE_ASTRAL_RANGES, INVISIBLE_RANGES
+
+    categories = regex.compile(
+        r"(?V1)[[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]"
+        r"--[\t\n\r\u200C\u200D\p{Prepended_Concatenation_Mark}]]")
+    ranges = re.compile(f"[{INVISIBLE_RANGES}{INVISIBLE_ASTRAL_RANGES}]")
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert ranges.findall(every) == categories.findall(every)
+
+
+@pytest.mark.parametrize("char", ["\u061c", "\U000e0041", "\u3164", "\u00ad", "\u206a",
+                                  "\u180e", "\ue000", "\x85"])
+def test_invisible_and_format_characters_are_refused_where_they_stand(char):
+    with pytest.raises(LoadError) as caught:
+        decode(f"id: x\ntitle:\n  en: Border{char} work\n".encode())
+    error = caught.value
+    assert (error.line, error.column, error.code) == (3, 13, "invisible-character")
+    assert f"U+{ord(char):04X}" in error.message
+
+
+@pytest.mark.parametrize("text", ["fa: می\u200cخواهم", "hi: क्\u200dष", "emoji: 👨\u200d👩"])
+def test_joiners_stay_where_a_script_needs_them(text):
+    assert decode(text.encode()) == text
+
+
+@pytest.mark.parametrize("text", ["en: a \u200d b", "en: \u200cabc", "en: abc\u200d"])
+def test_a_joiner_anywhere_else_is_refused(text):
+    with pytest.raises(LoadError) as caught:
+        decode(text.encode())
+    assert caught.value.code == "invisible-character"
+    assert "between two letters" in caught.value.message
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_endings_count_lines_right(ending):
+    lines = ["id: x", "title:", "  en: Border", ""]
+    assert parse(decode(ending.join(lines).encode())) == parse("\n".join(lines))
+    with pytest.raises(LoadError) as caught:
+        decode(f"a: 1{ending}b: 2{ending}c: \u202e{ending}".encode())
+    assert (caught.value.line, caught.value.column) == (3, 4)
+
+
+def test_a_hand_written_page_with_windows_line_endings_keeps_its_title(kb):
+    from generator.kb.handwritten import read_page
+
+    path = kb / "content" / "pages" / "about" / "fr.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    page, problems = read_page(kb, "about", "fr")
+    assert problems == [] and page.meta.title and "\r" not in page.body
