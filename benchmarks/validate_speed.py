@@ -1,7 +1,10 @@
-"""Validating N practices against parsing the same files with yaml.CSafeLoader alone.
+"""Validating N practices against parsing the same files with yaml.CSafeLoader alone, and
+validating one file that has 20,000 problems.
 
 Target (issue "core"): `sskb validate` takes at most 1.3 times as long as the bare parse.
-Prints both times (best of several runs, files read from disk in both) and the ratio.
+Prints both times (best of several runs, files read from disk in both) and the ratio; then
+the time for one practice with 20,000 misspelt fields, and for 2,000 (linear: about a
+tenth; issue "hardening": under 2 s).
 
     python benchmarks/validate_speed.py [--practices 5000] [--repeat 5]
 """
@@ -47,6 +50,23 @@ def best_time(function, root: Path, repeat: int) -> float:
     return min(times)
 
 
+def many_problems(root: Path, count: int) -> float:
+    """Seconds to validate the knowledge base with one practice holding `count` unknown
+    fields, each a problem of its own."""
+    path = root / "practices" / "practice-00000.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "".join(f"unknown_{n:05}: {n}\n" for n in range(count)),
+                    encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        _, problems = load_knowledge_base(root)
+        seconds = time.perf_counter() - start
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert len(problems) == count, len(problems)
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=5000)
@@ -57,10 +77,14 @@ def main() -> None:
         assert validate(root) == args.practices
         parse = best_time(bare_parse, root, args.repeat)
         check = best_time(validate, root, args.repeat)
+        small = make_knowledge_base(Path(tmp) / "small", 10)
+        tenth, whole = many_problems(small, 2_000), many_problems(small, 20_000)
     print(f"practices:                 {args.practices}")
     print(f"yaml.CSafeLoader parse:    {parse:.3f} s ({args.practices / parse:,.0f} files/s)")
     print(f"sskb validate:             {check:.3f} s ({args.practices / check:,.0f} files/s)")
     print(f"ratio validate / parse:    {check / parse:.2f} (target <= 1.30)")
+    print(f"one file, 20,000 problems: {whole:.3f} s (2,000 problems: {tenth:.3f} s, ratio "
+          f"{whole / tenth:.1f}; linear: about 10; target < 2 s)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Where a field is in a file's text: positions are found only for the few fields that have a
+"""Where a field is in a file's text: positions are found only for files that have a
 problem, by walking libyaml's events again (loading keeps none, which keeps it fast)."""
 
 from __future__ import annotations
@@ -16,28 +16,43 @@ from yaml.events import (
 from .load import _Loader
 
 
-def locate(text: str, loc: tuple, at_key: bool = False) -> tuple[int, int]:
-    """Return the line and column of the field at `loc`, or of its nearest existing parent.
+class Positions:
+    """Where each value of a file's text starts, from one walk of libyaml's events: a file
+    with thousands of problems is walked once, not once per problem."""
 
-    A scalar is located at its value, a list or mapping under a field at the field's name,
-    and with `at_key` (a misspelt field or language) any field at its name.
-    """
-    target = tuple(loc)
-    best = (1, 1)
-    loader = _Loader(text)
-    try:
-        for path, mark, key_mark in _marks(loader):
-            if target[: len(path)] == path:
-                if path == target and at_key and key_mark is not None:
-                    mark = key_mark
-                best = (mark.line + 1, mark.column + 1)
-                if path == target:
-                    break
-    except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
-    return best
+    def __init__(self, text: str):
+        self._at: dict[tuple, tuple] = {}
+        loader = _Loader(text)
+        try:
+            for path, mark, key_mark in _marks(loader):
+                self._at[path] = (_place(mark), key_mark and _place(key_mark))
+        except yaml.YAMLError:
+            pass  # what comes after a syntax error has no place; its parents have
+        finally:
+            loader.dispose()
+
+    def locate(self, loc: tuple, at_key: bool = False) -> tuple[int, int]:
+        """The line and column of the field at `loc`, or of its nearest existing parent.
+
+        A scalar is located at its value, a list or mapping under a field at the field's
+        name, and with `at_key` (a misspelt field or language) any field at its name.
+        """
+        target = tuple(loc)
+        for end in range(len(target), -1, -1):
+            found = self._at.get(target[:end])
+            if found is not None:
+                value, key = found
+                return key if at_key and key and end == len(target) else value
+        return 1, 1
+
+
+def _place(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def locate(text: str, loc: tuple, at_key: bool = False) -> tuple[int, int]:
+    """Where the field at `loc` is in `text` (see `Positions.locate`)."""
+    return Positions(text).locate(loc, at_key)
 
 
 def paths_at(text: str, positions) -> list[tuple]:

@@ -27,8 +27,12 @@ class Entry:
     data: dict
 
     def problem(self, loc: tuple, code: str, message: str, at_key: bool = False) -> Problem:
-        line, column = locate.locate(self.text, loc, at_key)
+        line, column = self.positions.locate(loc, at_key)
         return Problem(self.path, line, column, field_name(loc), code, message)
+
+    @cached_property
+    def positions(self) -> locate.Positions:
+        return locate.Positions(self.text)
 
     @cached_property
     def digest(self) -> str:
