@@ -10,7 +10,7 @@ from typing import Literal
 
 from ..build.write import write_new
 from ..kb.codes import UN_LANGUAGES
-from ..kb.fields import ID_PATTERN
+from ..kb.fields import ID_PATTERN, RESERVED_IDS
 from ..kb.kinds import BY_NAME, KINDS, Kind
 from ..kb.load import read_package_yaml
 from ..kb.models import MARKDOWN_FIELDS, nested_model
@@ -112,6 +112,9 @@ def scaffold(kind_name: str, record_id: str, language: str) -> str:
     kind = _kind(kind_name)
     if language not in UN_LANGUAGES:
         raise ScaffoldError(f"unknown language {language!r}: use {', '.join(UN_LANGUAGES)}")
+    if record_id in RESERVED_IDS:
+        raise ScaffoldError(f"{record_id!r} is the name of one of the site's own pages; "
+                            "choose another id")
     if len(record_id) > 80 or not ID_PATTERN.match(record_id):
         raise ScaffoldError(f"{record_id!r} is not a valid id: use lowercase letters a-z, "
                             "digits and single hyphens, at most 80 characters "

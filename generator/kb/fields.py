@@ -22,6 +22,9 @@ from pydantic_core import PydanticCustomError
 from .codes import country_codes, country_hint, language_codes
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Names the site uses in the folders where records and terms have their pages: a record
+# called `index` would replace the list of its kind.
+RESERVED_IDS = frozenset({"index", "search", "tags", "404", "assets", "pagefind", "sitemap"})
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?\Z")
 
 
@@ -32,6 +35,9 @@ def _check_id(value: str) -> str:
         raise PydanticCustomError(
             "id", "is not a valid id: use lowercase letters a-z, digits and single hyphens, "
             "e.g. 'regional-imam-training'")
+    if value in RESERVED_IDS:
+        raise PydanticCustomError("id", "is the name of one of the site's own pages; choose "
+                                  "another id")
     return value
 
 

@@ -47,14 +47,17 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], list[Problem]]:
     path = root / FOLDER / name / f"{language}.md"
     rel = path.relative_to(root).as_posix()
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         return None, [Problem(rel, 1, 1, "", "missing-page",
                               f"the {name} page has no {language} version; write it "
                               "(a short, reviewed text is better than none)")]
     try:
-        text = load.decode(load.read_bytes(path))
+        text = load.decode(load.read_bytes(path, root))
     except load.LoadError as error:
         return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
+    except OSError as error:
+        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
+                              f"{error.strerror}")]
     front, body, _ = split_front_matter(text)
     try:
         data = load.parse(front) if front else {}

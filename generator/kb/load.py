@@ -15,6 +15,7 @@ again for the few fields that have a problem.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,10 @@ from yaml.events import (
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
 
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+# Integers of YAML's core schema, up to 18 digits; a longer one is refused (Python refuses
+# to read more than 4,300 digits, and no field holds such a number).
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})\Z")
+_LONG_INT = re.compile(r"[-+]?[0-9]{19,}\Z")
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # Characters that can hide or reorder text, by Unicode category: controls but tab and line
@@ -56,10 +60,20 @@ INVISIBLE_ASTRAL_RANGES = (
 _INVISIBLE = re.compile(f"[{INVISIBLE_RANGES}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _INVISIBLE_ASTRAL = re.compile(f"[{INVISIBLE_ASTRAL_RANGES}]")
+_NOT_SHOWN = re.compile(f"[{INVISIBLE_ASTRAL_RANGES}\u200c\u200d]")
 JOINERS = "\u200c\u200d"
 # Where a joiner belongs: between two letters or marks (Persian, Indic scripts), or in an
 # emoji sequence (symbols and their modifiers).
 _JOINS = ("L", "M", "So", "Sk")
+
+
+def escape_invisible(text: str) -> str:
+    """`text` with every invisible character (and stray surrogate) written as an escape,
+    for messages: a bidi override in a file name must not turn the line around."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"\\u{ord(char):04x}" if _INVISIBLE.match(char) or _NOT_SHOWN.match(char)
+                   or "\ud800" <= char <= "\udfff" else char for char in text)
 
 
 def _invisible(text: str) -> int:
@@ -132,12 +146,27 @@ def read_file(path: Path) -> Loaded:
     return load_bytes(read_bytes(path))
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, refused when it is larger than a record file may be."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """A file's bytes. Refused before reading: anything but a regular file (a folder, a
+    FIFO or device, which would be waited on for ever, a broken link), a link that leads
+    out of `root`, and a file larger than a record file may be."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            if root is not None and not target.is_relative_to(root.resolve()):
+                raise LoadError(1, 1, "link-outside", "the file is a link to a file outside "
+                                "the knowledge base; put the file itself here")
+            info = target.stat()
+    except (FileNotFoundError, RuntimeError):  # RuntimeError: a loop of links
+        raise LoadError(1, 1, "broken-link", "the file is a link that leads to no file; "
+                        "put the file itself here") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(1, 1, "not-a-file", "this is not a regular file (a folder, a pipe or "
+                        "a device): a record must be a plain text file")
+    if info.st_size > MAX_FILE_BYTES:
         raise LoadError(1, 1, "file-too-large",
-                        f"the file is {size:,} bytes; a record file may hold at most "
+                        f"the file is {info.st_size:,} bytes; a record file may hold at most "
                         f"{MAX_FILE_BYTES:,} bytes")
     return path.read_bytes()
 
@@ -270,6 +299,9 @@ class _Tree:
             if self.comments and _TRAILING_COMMENT.match(self.text, event.end_mark.index):
                 _refuse_comment(event)
             value = _plain(value)
+            if type(value) is str and _LONG_INT.match(value):
+                _refuse(event, "number-too-long", f"a number of {len(value):,} digits is "
+                        "longer than any field takes; if it is text, put it in double quotes")
         elif style == ">":
             self.folded.append((event.start_mark.line + 1, event.start_mark.column + 1))
         elif style == '"' and _invisible(value) >= 0:

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+from .load import escape_invisible
+
 FieldPath = tuple  # of str keys and int indexes, e.g. ("lead_countries", 1)
 
 
@@ -42,7 +44,8 @@ def as_text(problems: list[Problem]) -> str:
     lines = []
     for p in problems:
         where = f"{p.path}:{p.line}:{p.column}:"
-        lines.append(f"{where} {p.field}: {p.message}" if p.field else f"{where} {p.message}")
+        line = f"{where} {p.field}: {p.message}" if p.field else f"{where} {p.message}"
+        lines.append(escape_invisible(line))
     files = len({p.path for p in problems})
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
@@ -81,7 +84,7 @@ def as_github(problems: list[Problem]) -> str:
             ]
         )
         message = f"{p.field}: {p.message}" if p.field else p.message
-        lines.append(f"::error {props}::{_escape_github(message)}")
+        lines.append(escape_invisible(f"::error {props}::{_escape_github(message)}"))
     return "\n".join(lines)
 
 
@@ -89,8 +92,8 @@ FORMATS = {"text": as_text, "json": as_json, "github": as_github}
 
 
 def warnings_as_text(warnings: list[Problem]) -> str:
-    return "\n".join(f"{p.path}:{p.line}:{p.column}: warning: {p.field}: {p.message}"
-                     for p in warnings)
+    return "\n".join(escape_invisible(f"{p.path}:{p.line}:{p.column}: warning: {p.field}: "
+                                       f"{p.message}") for p in warnings)
 
 
 def warnings_as_github(warnings: list[Problem]) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -51,7 +53,8 @@ class RecordReader:
     parsed and validated again (`sskb serve` rebuilds after each save; only the saved file
     is). Bytes, not modification times: two saves can share one clock tick."""
 
-    def __init__(self):
+    def __init__(self, today: date | None = None):
+        self.today = today or date.today()  # records dated later are refused
         self._read: dict[Path, tuple[tuple, tuple]] = {}
 
     def read(self, root: Path, path: Path, model: type[Model],
@@ -59,7 +62,7 @@ class RecordReader:
         """Load, validate and check one file, or take it from the last read of it."""
         rel = path.relative_to(root).as_posix()
         try:
-            raw = load.read_bytes(path)
+            raw = load.read_bytes(path, root)
         except load.LoadError as error:
             return None, [Problem(rel, error.line, error.column, "", error.code,
                                   error.message)]
@@ -70,14 +73,14 @@ class RecordReader:
         cached = self._read.get(path)
         if cached is not None and cached[0] == key:
             return cached[1]
-        result = _read_record(rel, raw, model, personal)
+        result = _read_record(rel, raw, model, personal, self.today)
         self._read[path] = (key, result)
         return result
 
     def vocabulary(self, root: Path, name: str) -> tuple[Entry | None, list[Problem]]:
         """Load one controlled vocabulary (themes, regions)."""
         path = root / VOCABULARIES[name]
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()):
             return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
                                   f"the {name} vocabulary file is missing")]
         return self.read(root, path, Vocabulary)
@@ -89,8 +92,8 @@ def read_record(root: Path, path: Path, model: type[Model],
     return RecordReader().read(root, path, model, personal)
 
 
-def _read_record(rel: str, raw: bytes, model: type[Model],
-                 personal: bool = False) -> tuple[Entry | None, list[Problem]]:
+def _read_record(rel: str, raw: bytes, model: type[Model], personal: bool,
+                 today: date) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file.
 
     A file that cannot be read gives no entry; one whose data does not fit the model gives
@@ -113,7 +116,7 @@ def _read_record(rel: str, raw: bytes, model: type[Model],
         return draft, [draft.problem(*problem_from_error(e, model, not personal))
                        for e in errors if tuple(e["loc"]) not in bad_keys]
     entry = Entry(rel, loaded.text, record, loaded.data)
-    problems = [entry.problem(*finding) for finding in check_record(record)]
+    problems = [entry.problem(*finding) for finding in check_record(record, today)]
     for loc in locate.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
         if loc and loc[0] in MARKDOWN_FIELDS:
             problems.append(entry.problem(
@@ -133,13 +136,29 @@ def record_files(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
     folder = root / kind.folder
     if not folder.is_dir():
         return [], []
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        return [], [Problem(kind.folder, 1, 1, "", "unreadable",
+                            f"cannot read the folder: {error.strerror}")]
     files, problems = [], []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
+    for path in paths:
+        rel = f"{kind.folder}/{shown_name(path.name)}"
+        if path.name.startswith("."):
             continue
-        if path.suffix == ".yaml":
-            files.append(path)
-        elif path.suffix.lower() in (".yml", ".yaml"):
-            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "extension",
+        if rel != f"{kind.folder}/{path.name}":
+            problems.append(Problem(rel, 1, 1, "", "file-name", "the file's name is not "
+                                    "valid UTF-8 text or holds an invisible character; "
+                                    "rename the file"))
+        elif path.suffix == ".yaml":
+            files.append(path)  # whatever it is: reading says if it is no regular file
+        elif path.suffix.lower() in (".yml", ".yaml") and not path.is_dir():
+            problems.append(Problem(rel, 1, 1, "", "extension",
                                     "record files must end in '.yaml'; rename the file"))
     return files, problems
+
+
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8, and invisible characters, written
+    as escapes."""
+    return load.escape_invisible(os.fsencode(name).decode("utf-8", "backslashreplace"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Iterator
 
 from .models import Expert, Model, Practice, localized_fields
@@ -9,9 +10,9 @@ from .models import Expert, Model, Practice, localized_fields
 Finding = tuple[tuple, str, str]  # (field path, code, message)
 
 
-def check_record(record: Model) -> list[Finding]:
-    """Every rule that applies to this kind of record."""
-    findings = list(_original_language(record))
+def check_record(record: Model, today: date) -> list[Finding]:
+    """Every rule that applies to this kind of record, on the day `today`."""
+    findings = list(_original_language(record)) + list(_future_dates(record, today))
     if isinstance(record, Practice):
         findings += _practice(record)
     elif isinstance(record, Expert):
@@ -28,6 +29,18 @@ def _original_language(record: Model) -> Iterator[Finding]:
             yield ((name,), "original-language",
                    f"has no '{language}' text, but original_language is '{language}'; "
                    f"add the '{language}' text or correct original_language")
+
+
+def _future_dates(record: Model, today: date) -> Iterator[Finding]:
+    """Dates of things done (a review, a consent) cannot be later than today; a day more
+    is allowed, for contributors east of the build's time zone."""
+    dates = {("last_reviewed",): getattr(record, "last_reviewed", None)}
+    if isinstance(record, Expert):
+        dates[("consent", "given_on")] = record.consent.given_on
+    for loc, value in dates.items():
+        if value is not None and value > today + timedelta(days=1):
+            yield (loc, "future-date", f"is later than today ({today.isoformat()}): write "
+                   "the date it happened")
 
 
 def _practice(practice: Practice) -> list[Finding]:
