@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
