@@ -104,6 +104,7 @@ def test_no_announcement_at_all_gives_no_paths():
 def test_invalid_records_stop_the_started_mkdocs_builds_and_keep_the_site(tmp_path):
     root = make_project(tmp_path / "kb")
     (root / "site").mkdir()
+    (root / "site" / ".sskb-site").write_text("")  # a site sskb built
     (root / "site" / "previous.html").write_text("the previous build")
     path = root / "practices" / "test-border-practice.yaml"
     path.write_text(path.read_text().replace("[MLI, NER]", "[MLI, XYZ]"))

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from . import page_pipe
 from .generate import DOCS, RenderingFailed
-from .tools import BuildError, run
+from .tools import BuildError, die_with_parent, run
 
 
 def language_env(root: Path, language: str, site: Path, drafts: bool,
@@ -58,7 +58,8 @@ class MkDocsBuild:
         try:
             self._process = subprocess.Popen(
                 mkdocs_command(root), env=env, cwd=root, stdin=subprocess.PIPE,
-                stdout=self._output, stderr=subprocess.STDOUT, pass_fds=(telling, *feeds))
+                stdout=self._output, stderr=subprocess.STDOUT, pass_fds=(telling, *feeds),
+                preexec_fn=die_with_parent)
         finally:
             os.close(telling)
         self._told = os.fdopen(told, "rb", buffering=0)

@@ -29,7 +29,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Callable
 
-from .tools import BACKGROUND, BuildError, delimited
+from .tools import BACKGROUND, BuildError, delimited, die_with_parent
 
 INDEX = 0  # the one index of each service
 GET_FILES = "GetFiles"
@@ -57,7 +57,7 @@ class PagefindService:
         self._stderr = tempfile.TemporaryFile()
         self._process = subprocess.Popen([str(executable), "--service"],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=self._stderr)
+                                         stderr=self._stderr, preexec_fn=die_with_parent)
         os.setpriority(os.PRIO_PROCESS, self._process.pid, BACKGROUND)
         # MkDocs writes the pages into this pipe, and would wait whenever it is full: a
         # larger one (Linux) holds a hundred pages while Pagefind, at its low priority,

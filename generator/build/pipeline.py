@@ -26,7 +26,7 @@ from .audit import audit_site, published_contacts
 from .generate import Generator
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
-from .tools import BACKGROUND
+from .tools import in_background
 from .write import write_files
 
 SITE = Path("site")
@@ -50,9 +50,13 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     progress = Progress(say, 2 + 2 * len(languages))
     validation = Validation()
     jobs = jobs or os.cpu_count() or 1
-    with Staging((site or root / SITE).resolve()) as staging, \
-            ProcessPoolExecutor(jobs, initializer=os.nice, initargs=(BACKGROUND,)) as auditors, \
+    with Staging((site or root / SITE).resolve(), root) as staging, \
+            ProcessPoolExecutor(jobs, initializer=in_background) as auditors, \
             ThreadPoolExecutor(jobs) as languages_pool:
+        # The audit's workers start at the first task, from this thread: a worker dies with
+        # the thread that started it (die_with_parent), and the languages' threads end
+        # before the workers do.
+        auditors.submit(int).result()
         job = Job(root, staging.folder, drafts, source_date_epoch(root),
                   read_mkdocs_extra(root), auditors, progress, Generator())
         # Each language's MkDocs build starts at once, and waits for the validation.

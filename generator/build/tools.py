@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
 import subprocess
 from pathlib import Path
 from typing import Iterable, Iterator
+
+# Linux's prctl, looked up once: the child calls it between fork and exec, where nothing
+# may be imported or locked.
+try:
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except (AttributeError, OSError):  # not Linux: children are stopped by the build alone
+    _PRCTL = None
+_PR_SET_PDEATHSIG = 1
 
 
 class BuildError(Exception):
@@ -24,6 +35,21 @@ def delimited(chunks: Iterable[bytes], delimiter: bytes) -> Iterator[bytes]:
     for chunk in chunks:
         *records, rest = (rest + chunk).split(delimiter)
         yield from records
+
+
+def die_with_parent(parent: int = os.getpid()) -> None:
+    """In a helper process (before exec, or as a worker starts): be killed when the build's
+    process ends, however it ends (`kill -9` included), rather than run on alone."""
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the build ended before the signal was asked for
+            os._exit(1)
+
+
+def in_background() -> None:
+    """An audit worker as it starts: dies with the build, and works at a low priority."""
+    die_with_parent()
+    os.nice(BACKGROUND)
 
 
 # The niceness of the processes that work beside MkDocs (the audit, Pagefind): when every
