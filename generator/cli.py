@@ -19,7 +19,7 @@ from .build.audit import audit_site, published_contacts
 from .build.generate import DOCS, Generator, load_view
 from .build.mkdocs_process import language_env
 from .build.pipeline import build
-from .build.tools import BuildError
+from .build.tools import BuildError, die_with_parent
 from .build.write import stale_files, write_files
 from .kb.codes import UN_LANGUAGES
 from .kb.kinds import KINDS
@@ -116,7 +116,8 @@ def cmd_serve(args, parser) -> int:
     env.pop("SSKB_GENERATED")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file",
                str(root / "mkdocs.yml"), "--dev-addr", args.dev_addr]
-    return subprocess.call(command, env=env, cwd=root)
+    # mkdocs serve dies with sskb serve, however it ends (it polled the disk on alone).
+    return subprocess.call(command, env=env, cwd=root, preexec_fn=die_with_parent)
 
 
 def _valid_view(root: Path, drafts: bool):

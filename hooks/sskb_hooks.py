@@ -36,6 +36,7 @@ def on_page_read_source(page, config):
 
 
 def on_page_content(html, page, config, files):
+    html = in_mkdocs.clean_content(html, page)
     if _streamed and _streamed.search:
         _streamed.search.page(page, html)
     return html

@@ -133,6 +133,21 @@ THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
     ("<noscript>Search needs JavaScript.</noscript>", "", None),
     ("<svg><style><img src=x onerror=alert(1)></style></svg>", "", "element"),
     ("<p>Prices rise 3 % + 4 %, see @example</p>", "", None),
+    # nothing is fetched from another site: readers' addresses stay with the site
+    ('<img src="https://other.example/x.png">', "", "external"),
+    ('<img src="//other.example/x.png">', "", "external"),
+    ('<img src="\\\\other.example\\x.png">', "", "external"),
+    ('<img src="../assets/logo.png" srcset="a.png 1x, https://other.example/b.png 2x">', "",
+     "external"),
+    ('<video poster="https://other.example/p.jpg"></video>', "", "external"),
+    ('<a href="../x/" ping="https://other.example/track">x</a>', "", "external"),
+    ('<p style="background:url(https://other.example/t.gif)">x</p>', "", "external"),
+    ("", '<link rel="stylesheet" href="https://other.example/a.css">', "external"),
+    ("", "<style>@import 'https://other.example/a.css';</style>", "external"),
+    ("", '<meta http-equiv="refresh" content="0;url=https://other.example/">', "element"),
+    ("", '<base href="https://other.example/">', "element"),
+    ('<img src="../assets/logo.png" alt="logo">', "", None),
+    ('<a href="https://www.un.org/">a source</a>', "", None),
 ])
 def test_the_audit_finds_what_could_run_or_expose(tmp_path, content, outside, code):
     page = tmp_path / "en" / "page" / "index.html"

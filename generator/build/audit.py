@@ -24,9 +24,18 @@ ALLOWED_SCRIPT_FILES = re.compile(
     r"assets/sskb-search\.js|choose-language\.js)\Z")
 THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
-                            "data", "srcset", "background"})
+                            "data", "srcset", "background", "ping"})
+# Attributes a browser fetches on its own: on the site itself or not at all (readers'
+# addresses stay with the site). <a href> is a link the reader chooses, and may leave.
+FETCHED = frozenset({"src", "srcset", "poster", "data", "background", "ping"})
+LINKS_FETCHED = frozenset({"stylesheet", "icon", "preload", "prefetch", "modulepreload",
+                           "manifest", "apple-touch-icon", "shortcut"})
+_OFF_SITE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|[/\\]{2}|/\\)", re.I)
+# Elements whose every address is checked by their own rule (scripts) or refused whole.
+REPORTED_ELSEWHERE = frozenset({"script", "iframe", "object", "embed", "frame", "applet"})
+_CSS_FETCH = re.compile(r"url\s*\(|@import|image-set\s*\(", re.I)
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
-NEVER = frozenset({"iframe", "object", "embed", "frame", "applet", "plaintext"})
+NEVER = frozenset({"iframe", "object", "embed", "frame", "applet", "plaintext", "base"})
 # Browsers read these elements' content as text, where libxml2 reads elements:
 # `<noscript><p title="</noscript><img onerror=...>">` runs the handler in a browser, while
 # libxml2 sees one harmless attribute. Plain text inside reads the same either way (the
@@ -89,10 +98,21 @@ class PageAudit:
                             f"<{tag}> has the event attribute {name}")
             elif name in URL_ATTRIBUTES:
                 self._address(element, name, value)
+                if tag not in REPORTED_ELSEWHERE and (name in FETCHED or (
+                        tag == "link" and name == "href"
+                        and LINKS_FETCHED & set((element.get("rel") or "").lower().split()))):
+                    self._fetched(element, name, value)
+            elif name == "style" and _CSS_FETCH.search(value):
+                self.report(element.sourceline, "external", f"<{tag} style> loads a file")
+            elif name == "http-equiv" and value.strip().lower() == "refresh":
+                self.report(element.sourceline, "element", "a <meta> refresh sends the reader "
+                            "elsewhere")
         if tag in NEVER or (tag in TEXT_ONLY and _more_than_text(element)):
             self._forbidden(element)
         elif tag == "script":
             self._script(element)
+        elif tag == "style" and _CSS_FETCH.search(element.text or ""):
+            self.report(element.sourceline, "external", "a <style> loads a file")
         text = element.text
         if text and ("@" in text or "+" in text) and tag not in RAW_TEXT:
             self._contacts(text, element.sourceline)
@@ -116,6 +136,15 @@ class PageAudit:
             text = (element.text or "").strip()
             if text and not text.startswith(THEME_INLINE_SCRIPTS):
                 self.report(line, "script", "an inline script that is not the theme's")
+
+    def _fetched(self, element, name: str, value: str) -> None:
+        addresses = [part.split()[0] for part in value.split(",") if part.split()] \
+            if name == "srcset" else [value]
+        addresses = [_CONTROL.sub("", address).lower() for address in addresses]
+        if any(_OFF_SITE.match(address) and not address.startswith(DANGEROUS_SCHEMES)
+               for address in addresses):  # those are reported as such
+            self.report(element.sourceline, "external", f"<{element.tag} {name}> loads a "
+                        "file from another site")
 
     def _address(self, element, name: str, value: str) -> None:
         if ":" not in value:  # most addresses are relative: no scheme at all

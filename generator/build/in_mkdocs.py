@@ -16,9 +16,11 @@ from mkdocs.exceptions import PluginError
 
 from ..kb.problems import as_text
 from ..kb.record_files import RecordReader
+from ..site.contributor_text import page_html
 from ..site.i18n import Translator
 from ..site.render import bytecode_cache
 from ..site.settings import language, settings
+from ..site.urls import HANDWRITTEN
 from . import page_pipe
 from .generate import DOCS, Generator, load_view
 from .search_index import SearchFeed
@@ -75,6 +77,12 @@ def start(root: Path, config) -> StreamedBuild | None:
         _GENERATED = _GENERATED or Generated()
         _GENERATED.generate(root, config)
     return None
+
+
+def clean_content(html: str, page) -> str:
+    """A page that shows a hand-written text, cleaned like contributor text (its raw HTML
+    comes from a pull request too); the others the generator made of escaped values."""
+    return page_html(html) if page.file.src_uri in HANDWRITTEN else html
 
 
 def apply_language(config):

@@ -36,6 +36,30 @@ def markdown_html(text: str) -> Markup:
                             url_schemes=URL_SCHEMES, link_rel=LINK_REL))
 
 
+# Hand-written pages keep MkDocs' Markdown extensions (admonitions, tables, code blocks,
+# attribute lists), and the HTML MkDocs makes of them is cleaned with this wider list: no
+# SVG or MathML (browsers and the audit's parser read them apart), no style, no fetching
+# attribute, images only from the site itself.
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+                            "caption", "div", "span", "img", "details", "summary", "dl",
+                            "dt", "dd", "sup", "sub", "abbr", "kbd", "del", "ins", "small",
+                            "figure", "figcaption"}
+PAGE_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir"}, "a": {"href"},
+                   "img": {"src", "alt", "width", "height"}, "ol": {"start"},
+                   "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+_OFF_SITE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2}|/\\)", re.I)
+
+
+def page_html(html: str) -> str:
+    """A hand-written page's HTML as MkDocs converted it, cleaned by the page allow-list."""
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel=None, attribute_filter=_on_site_images)
+
+
+def _on_site_images(tag: str, attribute: str, value: str) -> str | None:
+    return None if tag == "img" and attribute == "src" and _OFF_SITE.match(value) else value
+
+
 def inline_text(text) -> Markup:
     """Plain text for a Markdown line: every character that could start syntax is an entity."""
     return Markup(str(text).translate(_MARKDOWN_ENTITIES))

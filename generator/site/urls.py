@@ -16,6 +16,8 @@ SEARCH = "search.md"
 ABOUT = "about.md"
 CONTRIBUTE = "contribute.md"
 TRANSLATIONS = "translations.md"
+# The pages that show a hand-written text (content/pages), cleaned once MkDocs converted them.
+HANDWRITTEN = frozenset({HOME, ABOUT, CONTRIBUTE, "pillars/index.md"})
 
 
 def record_page(kind: str, record_id: str) -> str:
