@@ -4,24 +4,18 @@ clean, do run: the test would see them."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
-from conftest import TESTS, build_site, make_project
-from playwright import sync_api as playwright
+from conftest import TESTS, build_site, make_project, served
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ATTACK_PAGE = TESTS / "fixtures" / "attacks" / "content" / "pages" / "about" / "fr.md"
 PAGES = ["fr/about/", "fr/practices/test-border-practice/", "ar/practices/test-border-practice/",
          "fr/centres/test-centre/", "fr/organizations/test-body/"]
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    assert CHROMIUM, "Chromium is needed (apt-get install chromium)"
+def site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("attacks") / "kb")
     shutil.copytree(TESTS / "fixtures" / "attacks", root, dirs_exist_ok=True)
     build_site(root, languages=("fr", "ar"))
@@ -30,21 +24,8 @@ def served(tmp_path_factory):
     body = ATTACK_PAGE.read_text(encoding="utf-8").split("---\n", 2)[2]
     (site / "raw.html").write_text(f"<!doctype html><html><body>{body}</body></html>",
                                    encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield chromium
-        chromium.close()
+    with served(site) as address:
+        yield address
 
 
 def opened(browser, url: str) -> tuple[list[str], list[str]]:
@@ -67,12 +48,12 @@ def opened(browser, url: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_injected_script_runs_and_nothing_is_fetched_elsewhere(served, browser, path):
-    dialogs, elsewhere = opened(browser, f"{served}/{path}")
+def test_no_injected_script_runs_and_nothing_is_fetched_elsewhere(site, browser, path):
+    dialogs, elsewhere = opened(browser, f"{site}/{path}")
     assert dialogs == [] and elsewhere == []
 
 
-def test_the_same_attacks_uncleaned_do_run(served, browser):
-    dialogs, elsewhere = opened(browser, f"{served}/raw.html")
+def test_the_same_attacks_uncleaned_do_run(site, browser):
+    dialogs, elsewhere = opened(browser, f"{site}/raw.html")
     assert "1" in dialogs and "4" in dialogs
     assert any("other.example" in url for url in elsewhere)

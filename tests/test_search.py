@@ -4,16 +4,9 @@ Needs Chromium (Debian's `chromium` package; `.ci/run` installs it) and Playwrig
 Python driver, which drives that browser; no browser is downloaded.
 """
 
-import functools
-import http.server
-import shutil
-import threading
 
 import pytest
-from conftest import REPO, build_site
-from playwright import sync_api as playwright
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from conftest import REPO, build_site, served
 
 # (language, query, words of the title of the practice it must find)
 QUERIES = [
@@ -26,25 +19,11 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    assert CHROMIUM, "Chromium is needed for the search tests (apt-get install chromium)"
     site = tmp_path_factory.mktemp("site")
     build_site(REPO, languages=tuple(sorted({q[0] for q in QUERIES})), site=site,
-          say=lambda line: None)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield chromium
-        chromium.close()
+               say=lambda line: None)
+    with served(site) as address:
+        yield address
 
 
 def search(browser, url: str) -> tuple[list[str], str]:
