@@ -106,3 +106,14 @@ def test_a_killed_build_leaves_no_process_and_the_previous_site(project, moment)
     assert session_processes(child.pid) == []
     assert tree(project / "site") == before
     build_site(project, languages=("en",))  # the lock went with the killed build
+
+
+def test_a_full_disk_under_mkdocs_is_one_line():
+    from generator.build.mkdocs_process import unwritable
+
+    output = ("INFO    -  Building documentation...\nTraceback (most recent call last):\n"
+              '  File "mkdocs/commands/build.py", line 255, in _build_page\n'
+              "OSError: [Errno 28] No space left on device: '/srv/site/en/practices/x/index.html'\n")
+    assert unwritable(output) == ("cannot write /srv/site/en/practices/x/index.html: "
+                                  "No space left on device")
+    assert unwritable("ERROR   -  Config value 'nav': a broken link\n") is None

@@ -4,6 +4,7 @@ it as they are written and told back once built (`page_pipe`), and its shutdown.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,17 @@ def mkdocs_build(root: Path, language: str, site: Path, drafts: bool,
                  epoch: str | None = None) -> None:
     """One language's MkDocs build of the pages already written."""
     run(mkdocs_command(root), language_env(root, language, site, drafts, epoch), root)
+
+
+# The last line of MkDocs' traceback when the system refused to write a file.
+_OS_ERROR = re.compile(r"(?:\w+\.)*\w*Error: \[Errno \d+\] ([^:\n]+): '([^'\n]+)'\s*\Z")
+
+
+def unwritable(output: str) -> str | None:
+    """One line naming the file and the cause, when MkDocs stopped because the system
+    refused to write (a full disk, a read-only folder); None for any other failure."""
+    found = _OS_ERROR.search(output)
+    return f"cannot write {found.group(2)}: {found.group(1)}" if found else None
 
 
 class MkDocsBuild:
@@ -86,7 +98,8 @@ class MkDocsBuild:
 
     def _failed(self, why: str) -> BuildError:
         self._output.seek(0)
-        return BuildError(f"{why}:\n{self._output.read().decode('utf-8', 'replace')}")
+        output = self._output.read().decode("utf-8", "replace")
+        return BuildError(unwritable(output) or f"{why}:\n{output}")
 
     def __enter__(self) -> MkDocsBuild:
         return self
