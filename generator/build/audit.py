@@ -17,6 +17,7 @@ import phonenumbers
 from lxml import etree
 
 from ..kb.problems import Problem
+from .browser_tree import browser_findings, line_of
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
 ALLOWED_SCRIPT_FILES = re.compile(
@@ -88,8 +89,17 @@ class PageAudit:
                 self._contacts(tail, node.sourceline)
         for element in _IN_CONTENT(document):
             self._forbidden(element)
+        self._as_a_browser_reads(raw)
         self.findings.sort(key=lambda finding: finding[0])
         return self.findings
+
+    def _as_a_browser_reads(self, raw: bytes) -> None:
+        """What a browser's reading of the page holds and libxml2's did not show."""
+        seen = {(code, message) for _, code, message in self.findings}
+        for code, message, text in browser_findings(raw):
+            if (code, message) not in seen:
+                seen.add((code, message))
+                self.report(line_of(raw, text), code, message)
 
     def _element(self, element, tag: str) -> None:
         for name, value in element.items():
