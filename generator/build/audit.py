@@ -17,6 +17,7 @@ import phonenumbers
 from lxml import etree
 
 from ..kb.problems import Problem
+from ..site.contributor_text import PAGE_TAGS
 from .browser_tree import browser_findings, line_of
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
@@ -59,9 +60,13 @@ def normalise_phone(text: str) -> str | None:
 _HTML = etree.HTMLParser(recover=True)
 # One walk over the tree in Python: 0.5 ms for an 18 KB page, parsing included, where one
 # XPath query per kind of danger took 1.2 ms (comparing attribute names in XPath was most of
-# it). Only the content's forbidden elements, which depend on an ancestor, are still asked of
-# libxml2.
-_IN_CONTENT = etree.XPath("|".join(f"//article//{tag}" for tag in sorted(NOT_IN_CONTENT)))
+# it). Only the content's elements, which depend on an ancestor, are asked of libxml2.
+_IN_CONTENT = etree.XPath("//article//*")
+# The elements a page's content may hold: what the sanitisers allow contributors and
+# hand-written pages, and what the generator and the theme put there themselves.
+CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
+# Elements inside the content that other rules report already.
+REPORTED = NEVER | TEXT_ONLY | NOT_IN_CONTENT | {"script"}
 RAW_TEXT = frozenset({"script", "style"})  # their text is code, not words shown to readers
 
 
@@ -88,7 +93,11 @@ class PageAudit:
             if tail and ("@" in tail or "+" in tail):
                 self._contacts(tail, node.sourceline)
         for element in _IN_CONTENT(document):
-            self._forbidden(element)
+            if element.tag in NOT_IN_CONTENT:
+                self._forbidden(element)
+            elif element.tag not in CONTENT_TAGS and element.tag not in REPORTED:
+                self.report(element.sourceline, "not-allowed", f"<{element.tag}> is not among "
+                            "the elements a page's content may hold")
         self._as_a_browser_reads(raw)
         self.findings.sort(key=lambda finding: finding[0])
         return self.findings
