@@ -17,7 +17,7 @@ import phonenumbers
 from lxml import etree
 
 from ..kb.problems import Problem
-from ..site.contributor_text import PAGE_TAGS
+from ..site.contributor_text import PAGE_ATTRIBUTES, PAGE_TAGS
 from .browser_tree import browser_findings, line_of
 from .theme_scripts import is_theme_script
 
@@ -65,6 +65,8 @@ _IN_CONTENT = etree.XPath("//article//*")
 # The elements a page's content may hold: what the sanitisers allow contributors and
 # hand-written pages, and what the generator and the theme put there themselves.
 CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
+CONTENT_ATTRIBUTES = frozenset().union(*PAGE_ATTRIBUTES.values()) | {
+    "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore"}
 # Elements inside the content that other rules report already.
 REPORTED = NEVER | TEXT_ONLY | NOT_IN_CONTENT | {"script"}
 RAW_TEXT = frozenset({"script", "style"})  # their text is code, not words shown to readers
@@ -93,14 +95,26 @@ class PageAudit:
             if tail and ("@" in tail or "+" in tail):
                 self._contacts(tail, node.sourceline)
         for element in _IN_CONTENT(document):
-            if element.tag in NOT_IN_CONTENT:
-                self._forbidden(element)
-            elif element.tag not in CONTENT_TAGS and element.tag not in REPORTED:
-                self.report(element.sourceline, "not-allowed", f"<{element.tag}> is not among "
-                            "the elements a page's content may hold")
+            self._allowed(element)
         self._as_a_browser_reads(raw)
         self.findings.sort(key=lambda finding: finding[0])
         return self.findings
+
+    def _allowed(self, element) -> None:
+        """An element of the content, and its attributes, against the allow-list."""
+        tag = element.tag
+        if tag in NOT_IN_CONTENT:
+            self._forbidden(element)
+        if tag in REPORTED:
+            return
+        if tag not in CONTENT_TAGS:
+            self.report(element.sourceline, "not-allowed", f"<{tag}> is not among the "
+                        "elements a page's content may hold")
+        for name in element.keys():
+            # event handlers are reported as such
+            if name not in CONTENT_ATTRIBUTES and not name.lower().startswith("on"):
+                self.report(element.sourceline, "not-allowed", f"<{tag} {name}> is not "
+                            "among the attributes a page's content may hold")
 
     def _as_a_browser_reads(self, raw: bytes) -> None:
         """What a browser's reading of the page holds and libxml2's did not show."""
