@@ -78,3 +78,18 @@ def browser():
             "--disable-component-update", "--disable-sync"])
         yield chromium
         chromium.close()
+
+
+# Material's first inline script, as it stands in every built page (two folders deep).
+THEME_SCRIPT = (
+    '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
+    '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
+    't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem('
+    'a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="../assets/stylesheets/main.css">
+<script>{theme_script}</script></head><body>
+<form class="sskb-search-box" action="../search/"><input name="q"></form>
+<article class="md-content__inner">{content}</article>
+<script id="__config" type="application/json">{{}}</script>
+<script src="../assets/javascripts/bundle.js"></script>{outside}</body></html>"""

@@ -6,7 +6,7 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import TESTS, build_site, make_project
+from conftest import TESTS, THEME_PAGE, THEME_SCRIPT, build_site, make_project
 
 from generator.build.audit import audit_site
 from generator.build.pipeline import build
@@ -92,21 +92,6 @@ def test_an_unconsented_email_in_a_text_fails_the_build(tmp_path):
     report = build(root, languages=("en",), say=lambda line: None)
     assert {finding.code for finding in report.findings} == {"personal-data"}
     assert not (root / "site").exists()
-
-
-# Material's first inline script, as it stands in every built page (two folders deep).
-THEME_SCRIPT = (
-    '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
-    '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
-    't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem('
-    'a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
-THEME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<link rel="stylesheet" href="../assets/stylesheets/main.css">
-<script>{theme_script}</script></head><body>
-<form class="sskb-search-box" action="../search/"><input name="q"></form>
-<article class="md-content__inner">{content}</article>
-<script id="__config" type="application/json">{{}}</script>
-<script src="../assets/javascripts/bundle.js"></script>{outside}</body></html>"""
 
 
 @pytest.mark.parametrize("content, outside, code", [
