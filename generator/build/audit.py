@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..kb.problems import Problem
 from ..site.contributor_text import PAGE_ATTRIBUTES, PAGE_TAGS
+from ..site.urls import as_read, dangerous_scheme, off_site
 from .browser_tree import browser_findings, line_of
 from .theme_scripts import is_theme_script
 
@@ -32,11 +33,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href",
 FETCHED = frozenset({"src", "srcset", "poster", "data", "background", "ping"})
 LINKS_FETCHED = frozenset({"stylesheet", "icon", "preload", "prefetch", "modulepreload",
                            "manifest", "apple-touch-icon", "shortcut"})
-_OFF_SITE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|[/\\]{2}|/\\)", re.I)
 # Elements whose every address is checked by their own rule (scripts) or refused whole.
 REPORTED_ELSEWHERE = frozenset({"script", "iframe", "object", "embed", "frame", "applet"})
 _CSS_FETCH = re.compile(r"url\s*\(|@import|image-set\s*\(", re.I)
-DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 NEVER = frozenset({"iframe", "object", "embed", "frame", "applet", "plaintext", "base"})
 # Browsers read these elements' content as text, where libxml2 reads elements:
 # `<noscript><p title="</noscript><img onerror=...>">` runs the handler in a browser, while
@@ -46,7 +45,6 @@ TEXT_ONLY = frozenset({"noscript", "noembed", "noframes", "xmp"})
 NOT_IN_CONTENT = frozenset({"form", "input", "button", "textarea", "select", "base", "meta",
                             "link", "style"})
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CONTROL = re.compile(r"[\x00-\x20]+")
 
 
 def normalise_phone(text: str) -> str | None:
@@ -173,8 +171,7 @@ class PageAudit:
     def _fetched(self, element, name: str, value: str) -> None:
         addresses = [part.split()[0] for part in value.split(",") if part.split()] \
             if name == "srcset" else [value]
-        addresses = [_CONTROL.sub("", address).lower() for address in addresses]
-        if any(_OFF_SITE.match(address) and not address.startswith(DANGEROUS_SCHEMES)
+        if any(off_site(address) and not dangerous_scheme(address)
                for address in addresses):  # those are reported as such
             self.report(element.sourceline, "external", f"<{element.tag} {name}> loads a "
                         "file from another site")
@@ -182,11 +179,11 @@ class PageAudit:
     def _address(self, element, name: str, value: str) -> None:
         if ":" not in value:  # most addresses are relative: no scheme at all
             return
-        address = _CONTROL.sub("", value).lower()
-        if address.startswith(DANGEROUS_SCHEMES):
+        scheme = dangerous_scheme(value)
+        if scheme:
             self.report(element.sourceline, "url", f"<{element.tag} {name}> points to a "
-                        f"{address.split(':')[0]}: address")
-        if address.startswith(("mailto:", "tel:")):
+                        f"{scheme}: address")
+        if as_read(value).startswith(("mailto:", "tel:")):
             self._contacts(value.split(":", 1)[1], element.sourceline)
 
     def _contacts(self, text: str, line) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
+from ..site.urls import dangerous_scheme
+
 URL_ATTRIBUTES = frozenset({"href", "xlink:href", "src", "action", "formaction", "data"})
 # SVG animation can set an attribute (an href to javascript:) after the page is read.
 ANIMATION = frozenset({"animate", "set", "animatemotion", "animatetransform", "discard"})
@@ -25,9 +26,7 @@ def browser_findings(raw: bytes) -> list[tuple[str, str, str]]:
             if lowered.startswith("on"):
                 findings.append(("event-handler", f"<{node.tag}> has the event attribute "
                                  f"{name}", name))
-            elif lowered in URL_ATTRIBUTES and value and "".join(
-                    value.split()).lower().startswith(DANGEROUS_SCHEMES):
-                scheme = "".join(value.split()).lower().split(":")[0]
+            elif lowered in URL_ATTRIBUTES and value and (scheme := dangerous_scheme(value)):
                 findings.append(("url", f"<{node.tag} {name}> points to a {scheme}: address",
                                  name))
     return findings

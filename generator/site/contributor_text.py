@@ -16,6 +16,8 @@ import cmarkgfm
 import nh3
 from markupsafe import Markup, escape
 
+from .urls import off_site
+
 ALLOWED_TAGS = {"p", "br", "hr", "a", "em", "strong", "code", "pre", "blockquote", "ul",
                 "ol", "li", "h3", "h4", "h5", "h6"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
@@ -47,7 +49,6 @@ PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "table", "thead", "tbody", "tfoot", "tr"
 PAGE_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir"}, "a": {"href"},
                    "img": {"src", "alt", "width", "height"}, "ol": {"start"},
                    "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
-_OFF_SITE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2}|/\\)", re.I)
 
 
 def page_html(html: str) -> str:
@@ -57,7 +58,7 @@ def page_html(html: str) -> str:
 
 
 def _on_site_images(tag: str, attribute: str, value: str) -> str | None:
-    return None if tag == "img" and attribute == "src" and _OFF_SITE.match(value) else value
+    return None if tag == "img" and attribute == "src" and off_site(value) else value
 
 
 def inline_text(text) -> Markup:

@@ -6,6 +6,8 @@ language; MkDocs turns `practices/x.md` into the URL `practices/x/`.
 
 from __future__ import annotations
 
+import re
+
 from ..kb.kinds import KINDS
 
 FOLDERS = {kind.name: kind.plural for kind in KINDS}
@@ -48,6 +50,29 @@ def page_url(page: str) -> str:
         return ""
     stem = page[: -len(".md")]
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+# What browsers drop from an address before reading it (and a little more: any space).
+_IGNORED = re.compile(r"[\x00-\x20]+")
+# A scheme, or another host: `//host`, `\\host`, `/\host` (browsers read `\` as `/`).
+_ELSEWHERE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|[/\\]{2}|/\\)")
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def as_read(address: str) -> str:
+    """A contributor's or a page's address as a browser reads it, in lower case."""
+    return _IGNORED.sub("", address).lower()
+
+
+def off_site(address: str) -> bool:
+    """Whether a browser would fetch `address` from anywhere but the site itself."""
+    return _ELSEWHERE.match(as_read(address)) is not None
+
+
+def dangerous_scheme(address: str) -> str | None:
+    """`javascript`, `vbscript` or `data` when `address` would run or hold code."""
+    read = as_read(address)
+    return read.split(":", 1)[0] if read.startswith(DANGEROUS_SCHEMES) else None
 
 
 def href(from_page: str, to_page: str) -> str:
