@@ -9,7 +9,7 @@ everything else, dates included, stays text for the models to read. Walking even
 never recurses, so deep nesting is refused instead of crashing the C composer.
 
 Positions are not kept while loading (most files are valid): `locate.py` walks the text
-again for the few fields that have a problem.
+again, once, for a file that has problems.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ INVISIBLE_ASTRAL_RANGES = (
 _INVISIBLE = re.compile(f"[{INVISIBLE_RANGES}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _INVISIBLE_ASTRAL = re.compile(f"[{INVISIBLE_ASTRAL_RANGES}]")
-_NOT_SHOWN = re.compile(f"[{INVISIBLE_ASTRAL_RANGES}\u200c\u200d]")
 JOINERS = "\u200c\u200d"
+_ESCAPED = re.compile(f"[{INVISIBLE_RANGES}{INVISIBLE_ASTRAL_RANGES}{JOINERS}\ud800-\udfff]")
 # Where a joiner belongs: between two letters or marks (Persian, Indic scripts), or in an
 # emoji sequence (symbols and their modifiers).
 _JOINS = ("L", "M", "So", "Sk")
@@ -70,10 +70,7 @@ _JOINS = ("L", "M", "So", "Sk")
 def escape_invisible(text: str) -> str:
     """`text` with every invisible character (and stray surrogate) written as an escape,
     for messages: a bidi override in a file name must not turn the line around."""
-    if text.isascii() and text.isprintable():
-        return text
-    return "".join(f"\\u{ord(char):04x}" if _INVISIBLE.match(char) or _NOT_SHOWN.match(char)
-                   or "\ud800" <= char <= "\udfff" else char for char in text)
+    return _ESCAPED.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _invisible(text: str) -> int:
@@ -184,7 +181,7 @@ def load_bytes(raw: bytes) -> Loaded:
 
 
 def decode(raw: bytes) -> str:
-    """Decode UTF-8 text and refuse invisible control characters."""
+    """Decode UTF-8 text, with its line breaks as `\\n`, and refuse invisible characters."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
