@@ -9,6 +9,7 @@ import select
 import threading
 import time
 from concurrent.futures import Future
+from datetime import date
 
 import pytest
 from conftest import make_project
@@ -199,8 +200,8 @@ def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
             done.set_result([])
             return done
 
-    job = Job(root, site, False, None, {}, Auditors(), Progress(lambda line: None, 2),
-              Generator())
+    job = Job(root, site, False, None, date.today(), {}, Auditors(),
+              Progress(lambda line: None, 2), Generator())
     assert build_language(job, "en", validation) == []
     written = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
     assert len(told) == len(set(told)) > 20

@@ -7,11 +7,12 @@ import threading
 import time
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from ..kb.problems import Problem
-from ..site.settings import build_date, settings
+from ..site.settings import settings
 from ..site.view import View
 from .audit import audit_files, audit_site, published_contacts
 from .generate import DOCS, Generator, load_view
@@ -47,15 +48,19 @@ class Progress:
 
 class Validation:
     """The records' validation, which each language's build waits for once its MkDocs
-    has started: the view, or None when the records have problems."""
+    has started: the view, or None when the records have problems; and the contacts the
+    audit may find, those of the experts shown with contact consent."""
 
     def __init__(self):
         self._done = threading.Event()
         self._view: View | None = None
+        self.contacts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def run(self, root: Path, drafts: bool) -> tuple[View | None, list[Problem]]:
         try:
             self._view, problems = load_view(root, drafts)
+            if self._view is not None:
+                self.contacts = published_contacts(self._view)
         finally:  # whatever happens, no language waits for ever
             self._done.set()
         return self._view, problems
@@ -73,6 +78,7 @@ class Job:
     site: Path
     drafts: bool
     epoch: str | None
+    today: date  # the build's, from `epoch`
     extra: dict  # mkdocs.yml's extra.sskb
     auditors: Executor
     progress: Progress
@@ -91,9 +97,9 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         if view is None:
             mkdocs.stop()
             return None
-        contacts = published_contacts(view)
+        contacts = validation.contacts
         generated = job.generator.write_language(
-            view, language, settings(job.extra, language, build_date(job.epoch)),
+            view, language, settings(job.extra, language, job.today),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
         for batch in mkdocs.written_pages(AUDIT_BATCH):

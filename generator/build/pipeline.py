@@ -21,8 +21,9 @@ from ..kb.load import read_mkdocs_extra
 from ..kb.problems import Problem
 from ..site.i18n import native_names
 from ..site.root_page import root_pages
+from ..site.settings import build_date
 from ..site.view import View
-from .audit import audit_site, published_contacts
+from .audit import audit_site
 from .generate import Generator
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
@@ -57,7 +58,8 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         # the thread that started it (die_with_parent), and the languages' threads end
         # before the workers do.
         auditors.submit(int).result()
-        job = Job(root, staging.folder, drafts, source_date_epoch(root),
+        epoch = source_date_epoch(root)
+        job = Job(root, staging.folder, drafts, epoch, build_date(epoch),
                   read_mkdocs_extra(root), auditors, progress, Generator())
         # Each language's MkDocs build starts at once, and waits for the validation.
         built = [languages_pool.submit(build_language, job, language, validation)
@@ -71,7 +73,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         findings = [finding for language in built for finding in language.result()]
         started = time.perf_counter()
         write_files(staging.folder, root_pages(languages, native_names()))
-        findings += audit_site(staging.folder, *published_contacts(view), pattern="*.html")
+        findings += audit_site(staging.folder, *validation.contacts, pattern="*.html")
         if findings:
             return BuildReport(findings=sorted(findings))
         staging.publish()
