@@ -1,5 +1,7 @@
-"""Hand-written pages (`content/pages/<name>/<lang>.md`): trusted Markdown, one file per
-language, with a front matter holding the title and whether the translation needs review."""
+"""Hand-written pages (`content/pages/<name>/<lang>.md`): Markdown with MkDocs' extensions,
+one file per language, read like records, with a front matter holding the title and
+whether the translation needs review. Their HTML is cleaned once MkDocs has converted it
+(`site.contributor_text.page_html`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from .fields import F, line
 from .messages import problem_from_error
 from .models import Model
 from .problems import Problem, field_name
+from .record_files import load_problem, read_checked
 
 FOLDER = Path("content") / "pages"
 PAGES = ("home", "about", "pillars", "contribute")
@@ -51,27 +54,26 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
         return None, [Problem(rel, 1, 1, "", "missing-page",
                               f"the {name} page has no {language} version; write it "
                               "(a short, reviewed text is better than none)")]
+    raw, problems = read_checked(root, path)
+    if raw is None:
+        return None, problems
     try:
-        text = load.decode(load.read_bytes(path, root))
+        text = load.decode(raw)
     except load.LoadError as error:
-        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
-    except OSError as error:
-        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
-                              f"{error.strerror}")]
+        return None, [load_problem(rel, error)]
     front, body, _ = split_front_matter(text)
     try:
         data = load.parse(front) if front else {}
     except load.LoadError as error:
         # The front matter starts on the file's second line.
-        return None, [Problem(rel, error.line + 1, error.column, "", error.code,
-                              error.message)]
+        return None, [load_problem(rel, error, lines_before=1)]
     try:
         meta = PageMeta.model_validate(data if isinstance(data, dict) else {})
     except ValidationError as error:
-        problems = []
+        problems, positions = [], locate.Positions(front)
         for e in error.errors(include_url=False):
             loc, code, message, at_key = problem_from_error(e, PageMeta, True)
-            line_number, column = locate.locate(front, loc, at_key)
+            line_number, column = positions.locate(loc, at_key)
             problems.append(Problem(rel, line_number + 1, column, field_name(loc), code,
                                     message))
         return None, problems

@@ -61,14 +61,9 @@ class RecordReader:
              personal: bool = False) -> tuple[Entry | None, list[Problem]]:
         """Load, validate and check one file, or take it from the last read of it."""
         rel = path.relative_to(root).as_posix()
-        try:
-            raw = load.read_bytes(path, root)
-        except load.LoadError as error:
-            return None, [Problem(rel, error.line, error.column, "", error.code,
-                                  error.message)]
-        except OSError as error:
-            return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
-                                  f"{error.strerror}")]
+        raw, problems = read_checked(root, path)
+        if raw is None:
+            return None, problems
         key = (root, model, personal, raw)
         cached = self._read.get(path)
         if cached is not None and cached[0] == key:
@@ -84,6 +79,25 @@ class RecordReader:
             return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
                                   f"the {name} vocabulary file is missing")]
         return self.read(root, path, Vocabulary)
+
+
+def read_checked(root: Path, path: Path) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes as `load` reads them, or None and the problem why it cannot be read."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        return load.read_bytes(path, root), []
+    except load.LoadError as error:
+        return None, [load_problem(rel, error)]
+    except OSError as error:
+        return None, [Problem(rel, 1, 1, "", "unreadable", f"cannot read the file: "
+                              f"{error.strerror}")]
+
+
+def load_problem(rel: str, error: load.LoadError, lines_before: int = 0) -> Problem:
+    """The problem a LoadError names, in the file `rel`, its text starting after
+    `lines_before` lines (a front matter's)."""
+    return Problem(rel, error.line + lines_before, error.column, "", error.code,
+                   error.message)
 
 
 def read_record(root: Path, path: Path, model: type[Model],
@@ -102,7 +116,7 @@ def _read_record(rel: str, raw: bytes, model: type[Model], personal: bool,
     try:
         loaded = load.load_bytes(raw)
     except load.LoadError as error:
-        return None, [Problem(rel, error.line, error.column, "", error.code, error.message)]
+        return None, [load_problem(rel, error)]
     if not isinstance(loaded.data, dict):
         return None, [Problem(rel, 1, 1, "", "not-a-mapping", "the file must hold one record: "
                               "a mapping of 'field: value' lines")]
