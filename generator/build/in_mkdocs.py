@@ -46,7 +46,7 @@ class StreamedBuild:
             raise PluginError(f"sskb build stopped before writing {page.file.src_uri}")
 
 
-class Generated:
+class KeptBetweenBuilds:
     """What `mkdocs build` and `mkdocs serve` keep from one build to the next (MkDocs
     loads the hook anew each time): the records read, and the pages rendered."""
 
@@ -64,18 +64,18 @@ class Generated:
                                                            lang), root / DOCS / lang)
 
 
-_GENERATED: Generated | None = None
+_KEPT: KeptBetweenBuilds | None = None
 
 
 def start(root: Path, config) -> StreamedBuild | None:
     """At the start of each build: MkDocs' side of `sskb build`, or else the pages
     generated here (unless the caller already wrote them)."""
-    global _GENERATED
+    global _KEPT
     if os.environ.get(page_pipe.ENV) == "1":
         return StreamedBuild()
     if os.environ.get("SSKB_GENERATED") != "1":
-        _GENERATED = _GENERATED or Generated()
-        _GENERATED.generate(root, config)
+        _KEPT = _KEPT or KeptBetweenBuilds()
+        _KEPT.generate(root, config)
     return None
 
 

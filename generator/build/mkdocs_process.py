@@ -111,10 +111,10 @@ class MkDocsBuild:
             self._process.stdin.close()
         self._process.wait()
         try:
-            if isinstance(error, (BrokenPipeError, RenderingFailed)):
-                why = str(error) if isinstance(error, RenderingFailed) else \
-                    "MkDocs stopped reading its pages"
-                raise self._failed(why) from None
+            if isinstance(error, RenderingFailed):
+                raise self._failed(str(error)) from None
+            if isinstance(error, BrokenPipeError):
+                raise self._failed("MkDocs stopped reading its pages") from None
         finally:
             self._told.close()
             self._output.close()
