@@ -16,7 +16,7 @@ from .authoring.new_record import ScaffoldError, new_record
 from .authoring.schemas import FOLDER as SCHEMAS_FOLDER
 from .authoring.schemas import schema_texts
 from .build.audit import audit_site, published_contacts
-from .build.generate import DOCS, Generator, load_view
+from .build.generate import DOCS, load_view
 from .build.mkdocs_process import language_env
 from .build.pipeline import build
 from .build.tools import BuildError, die_with_parent
@@ -27,7 +27,6 @@ from .kb.load import read_mkdocs_extra
 from .kb.problems import FORMATS, WARNING_FORMATS, as_json, as_text
 from .kb.review import REVIEW_AFTER_DAYS, review_warnings
 from .kb.validate import load_knowledge_base
-from .site.settings import settings
 from .site.translation_status import as_json as translations_json
 from .site.translation_status import as_text as translations_text
 from .site.translation_status import translation_status
@@ -107,11 +106,11 @@ def cmd_build(args, parser) -> int:
 def cmd_serve(args, parser) -> int:
     root = _root(parser, args.root)
     language = _languages(parser, [args.lang])[0]
-    view = _valid_view(root, args.drafts)
-    if view is None:
+    if _valid_view(root, args.drafts) is None:
         return 1
-    Generator().write_language(view, language, settings(read_mkdocs_extra(root), language),
-                               root / DOCS / language)
+    # MkDocs checks that the pages' folder exists; its hook writes the pages, before the
+    # first build and after each change (they were rendered here once more before).
+    (root / DOCS / language).mkdir(parents=True, exist_ok=True)
     env = language_env(root, language, root / "site", args.drafts)
     env.pop("SSKB_GENERATED")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file",
