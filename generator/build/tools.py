@@ -37,12 +37,16 @@ def delimited(chunks: Iterable[bytes], delimiter: bytes) -> Iterator[bytes]:
         yield from records
 
 
-def die_with_parent(parent: int = os.getpid()) -> None:
+# The process that starts the helpers (`sskb build`, `sskb serve`, or a test run).
+_BUILD = os.getpid()
+
+
+def die_with_parent() -> None:
     """In a helper process (before exec, or as a worker starts): be killed when the build's
     process ends, however it ends (`kill -9` included), rather than run on alone."""
     if _PRCTL is not None:
         _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the build ended before the signal was asked for
+        if os.getppid() != _BUILD:  # the build ended before the signal was asked for
             os._exit(1)
 
 
