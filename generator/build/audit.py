@@ -1,11 +1,14 @@
 """`sskb audit SITE_DIR`: read every built page and report anything that could run code or
 expose a person: the last line of defence after escaping and sanitising.
 
-Reports, with the page and line: a `<script>` that is not the theme's or Pagefind's, any
-`on*` event attribute, a `javascript:`, `vbscript:` or `data:` address, an `<iframe>`,
-`<object>` or `<embed>` anywhere, a `<noscript>` (and the like) with more than text in it,
-a `<form>` in the content, and any email address or phone number that no published expert
-with consent to show contacts has.
+Each page is read twice, by libxml2 (which gives lines) and as a browser builds it
+(`browser_tree`), under the same rules (`content_rules`). Reports, with the page and line:
+a `<script>` that is not the theme's or Pagefind's, any `on*` event attribute, a
+`javascript:`, `vbscript:` or `data:` address, an `<iframe>`, `<object>` or `<embed>`
+anywhere, a `<noscript>` (and the like) with more than text in it, an element or attribute
+of the content that the allow-list does not hold, anything fetched from another site, and
+any email address or phone number that no published expert with consent to show contacts
+has.
 """
 
 from __future__ import annotations
@@ -17,33 +20,17 @@ import phonenumbers
 from lxml import etree
 
 from ..kb.problems import Problem
-from ..site.contributor_text import PAGE_ATTRIBUTES, PAGE_TAGS
-from ..site.urls import as_read, dangerous_scheme, off_site
+from ..site.urls import as_read, dangerous_scheme
 from .browser_tree import browser_findings, line_of
+from .content_rules import (CSS_FETCH, NEVER, NOT_IN_CONTENT, REPORTED, TEXT_ONLY,
+                            URL_ATTRIBUTES, fetched_elsewhere, fetches_elsewhere, forbidden,
+                            is_fetched, not_allowed, script_in_content, style_fetches)
 from .theme_scripts import is_theme_script
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
 ALLOWED_SCRIPT_FILES = re.compile(
     r"(?:(?:\.\./)*|(?:/[\w.-]+)*/)(assets/javascripts/[\w./-]+\.js|pagefind/pagefind[\w.-]*\.js|"
     r"assets/sskb-search\.js|choose-language\.js)\Z")
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
-                            "data", "srcset", "background", "ping"})
-# Attributes a browser fetches on its own: on the site itself or not at all (readers'
-# addresses stay with the site). <a href> is a link the reader chooses, and may leave.
-FETCHED = frozenset({"src", "srcset", "poster", "data", "background", "ping"})
-LINKS_FETCHED = frozenset({"stylesheet", "icon", "preload", "prefetch", "modulepreload",
-                           "manifest", "apple-touch-icon", "shortcut"})
-# Elements whose every address is checked by their own rule (scripts) or refused whole.
-REPORTED_ELSEWHERE = frozenset({"script", "iframe", "object", "embed", "frame", "applet"})
-_CSS_FETCH = re.compile(r"url\s*\(|@import|image-set\s*\(", re.I)
-NEVER = frozenset({"iframe", "object", "embed", "frame", "applet", "plaintext", "base"})
-# Browsers read these elements' content as text, where libxml2 reads elements:
-# `<noscript><p title="</noscript><img onerror=...>">` runs the handler in a browser, while
-# libxml2 sees one harmless attribute. Plain text inside reads the same either way (the
-# search page's <noscript> says search needs JavaScript); anything else is reported.
-TEXT_ONLY = frozenset({"noscript", "noembed", "noframes", "xmp"})
-NOT_IN_CONTENT = frozenset({"form", "input", "button", "textarea", "select", "base", "meta",
-                            "link", "style"})
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -60,13 +47,6 @@ _HTML = etree.HTMLParser(recover=True)
 # XPath query per kind of danger took 1.2 ms (comparing attribute names in XPath was most of
 # it). Only the content's elements, which depend on an ancestor, are asked of libxml2.
 _IN_CONTENT = etree.XPath("//article//*")
-# The elements a page's content may hold: what the sanitisers allow contributors and
-# hand-written pages, and what the generator and the theme put there themselves.
-CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
-CONTENT_ATTRIBUTES = frozenset().union(*PAGE_ATTRIBUTES.values()) | {
-    "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore"}
-# Elements inside the content that other rules report already.
-REPORTED = NEVER | TEXT_ONLY | NOT_IN_CONTENT | {"script"}
 RAW_TEXT = frozenset({"script", "style"})  # their text is code, not words shown to readers
 
 
@@ -103,16 +83,9 @@ class PageAudit:
         tag = element.tag
         if tag in NOT_IN_CONTENT:
             self._forbidden(element)
-        if tag in REPORTED:
-            return
-        if tag not in CONTENT_TAGS:
-            self.report(element.sourceline, "not-allowed", f"<{tag}> is not among the "
-                        "elements a page's content may hold")
-        for name in element.keys():
-            # event handlers are reported as such
-            if name not in CONTENT_ATTRIBUTES and not name.lower().startswith("on"):
-                self.report(element.sourceline, "not-allowed", f"<{tag} {name}> is not "
-                            "among the attributes a page's content may hold")
+        if tag not in REPORTED:
+            for message in not_allowed(tag, element.keys()):
+                self.report(element.sourceline, "not-allowed", message)
 
     def _as_a_browser_reads(self, raw: bytes) -> None:
         """What a browser's reading of the page holds and libxml2's did not show."""
@@ -129,12 +102,10 @@ class PageAudit:
                             f"<{tag}> has the event attribute {name}")
             elif name in URL_ATTRIBUTES:
                 self._address(element, name, value)
-                if tag not in REPORTED_ELSEWHERE and (name in FETCHED or (
-                        tag == "link" and name == "href"
-                        and LINKS_FETCHED & set((element.get("rel") or "").lower().split()))):
+                if is_fetched(tag, name, element.get("rel")):
                     self._fetched(element, name, value)
-            elif name == "style" and _CSS_FETCH.search(value):
-                self.report(element.sourceline, "external", f"<{tag} style> loads a file")
+            elif name == "style" and CSS_FETCH.search(value):
+                self.report(element.sourceline, "external", style_fetches(tag))
             elif name == "http-equiv" and value.strip().lower() == "refresh":
                 self.report(element.sourceline, "element", "a <meta> refresh sends the reader "
                             "elsewhere")
@@ -142,22 +113,21 @@ class PageAudit:
             self._forbidden(element)
         elif tag == "script":
             self._script(element)
-        elif tag == "style" and _CSS_FETCH.search(element.text or ""):
+        elif tag == "style" and CSS_FETCH.search(element.text or ""):
             self.report(element.sourceline, "external", "a <style> loads a file")
         text = element.text
         if text and ("@" in text or "+" in text) and tag not in RAW_TEXT:
             self._contacts(text, element.sourceline)
 
     def _forbidden(self, element) -> None:
-        self.report(element.sourceline, "element",
-                    f"<{element.tag}> has no place in a page's content")
+        self.report(element.sourceline, "element", forbidden(element.tag))
 
     def _script(self, element) -> None:
         line, source = element.sourceline, element.get("src")
         # Contributor HTML cannot hold an <article> (nh3 drops it): the page's own is the
         # content, and the theme's scripts are all outside it.
         if any(True for _ in element.iterancestors("article")):
-            self.report(line, "script", "a <script> inside the page's content")
+            self.report(line, "script", script_in_content())
         elif source is not None:
             if not ALLOWED_SCRIPT_FILES.match(source):
                 self.report(line, "script", f"a script from {source!r}, which is neither "
@@ -169,12 +139,8 @@ class PageAudit:
                 self.report(line, "script", "an inline script that is not the theme's")
 
     def _fetched(self, element, name: str, value: str) -> None:
-        addresses = [part.split()[0] for part in value.split(",") if part.split()] \
-            if name == "srcset" else [value]
-        if any(off_site(address) and not dangerous_scheme(address)
-               for address in addresses):  # those are reported as such
-            self.report(element.sourceline, "external", f"<{element.tag} {name}> loads a "
-                        "file from another site")
+        if fetches_elsewhere(name, value):
+            self.report(element.sourceline, "external", fetched_elsewhere(element.tag, name))
 
     def _address(self, element, name: str, value: str) -> None:
         if ":" not in value:  # most addresses are relative: no scheme at all
