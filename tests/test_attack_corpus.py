@@ -13,12 +13,13 @@ from conftest import REPO, served
 from mkdocs.config import load_config
 
 from generator.build.audit import audit_site
+from generator.kb.people import PersonalData
 from generator.site.contributor_text import markdown_html, page_html
 
 AUDIT = audit_cases()
 PAGES = text_cases("pages")
 MARKDOWN = text_cases("markdown")
-EMAILS, PHONES = frozenset({"allowed@example.org"}), frozenset({"+221338000001"})
+PEOPLE = PersonalData(frozenset({"allowed@example.org"}), frozenset({"+221338000001"}))
 
 
 def test_the_corpus_is_whole():
@@ -27,14 +28,14 @@ def test_the_corpus_is_whole():
 
 
 def audited(folder, name: str) -> set[str]:
-    return {finding.code for finding in audit_site(folder, EMAILS, PHONES,
+    return {finding.code for finding in audit_site(folder, PEOPLE,
                                                    pattern=f"en/{name}/index.html")}
 
 
 @pytest.mark.parametrize("case", AUDIT, ids=ids(AUDIT))
 def test_the_audit_finds_what_could_run_or_expose(tmp_path, case):
     write_pages(tmp_path, {"page": case.page})
-    findings = audit_site(tmp_path, EMAILS, PHONES)
+    findings = audit_site(tmp_path, PEOPLE)
     assert {finding.code for finding in findings} == case.expect
     assert all(f.path == "en/page/index.html" and f.line >= 1 for f in findings)
 

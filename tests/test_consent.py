@@ -1,11 +1,18 @@
 """The consent matrix: a person's name, email and phone appear only where their recorded
-consent allows, in every file of the built site: pages, search index, sitemap."""
+consent allows, in every file of the built site: pages, search index, sitemap. What
+consent does not cover is sealed in the records; the site is the same whether the build
+holds the editors' key or not."""
 
 import gzip
 import itertools
+import os
 
 import pytest
-from conftest import build_site, make_project
+from conftest import TESTS, build_site, make_project
+
+from generator.authoring.seal import seal_file
+
+SAMPLE_KEY = TESTS / "fixtures" / "keys" / "sample-editor.txt"
 
 # (status, consent to a profile, consent to publish contacts); a published profile without
 # profile consent is refused by `sskb validate`, so it cannot be built.
@@ -23,11 +30,13 @@ def person(index: int) -> dict:
 def write_experts(root):
     for index, (status, profile, contact) in enumerate(CASES):
         who = person(index)
-        (root / "content" / "experts" / f"{who['id']}.yaml").write_text(
+        path = root / "content" / "experts" / f"{who['id']}.yaml"
+        path.write_text(
             f"id: {who['id']}\nstatus: {status}\nexample: true\noriginal_language: en\n"
             f"name: {who['name']}\nconsent:\n  profile: {str(profile).lower()}\n"
             f"  contact: {str(contact).lower()}\n  given_on: 2026-01-01\n"
             f"contact:\n  email: {who['email']}\n  phone: \"{who['phone']}\"\n")
+        seal_file(root, path)  # what consent does not cover
     # A published practice names the published experts; a draft names the others.
     for path, statuses in (("test-border-practice", ("published",)),
                            ("test-draft-practice", ("draft",))):
@@ -51,12 +60,20 @@ def everything(site) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["published", "drafts-preview"])
+@pytest.fixture(scope="module", params=[(False, False), (True, False), (False, True)],
+                ids=["published", "drafts-preview", "published-with-key"])
 def site_text(request, tmp_path_factory):
+    drafts, key = request.param
     root = make_project(tmp_path_factory.mktemp("consent") / "kb")
     write_experts(root)
-    build_site(root, languages=("en",), drafts=request.param)
-    return request.param, everything(root / "site")
+    os.environ.pop("SSKB_AGE_IDENTITY_FILE", None)
+    if key:
+        os.environ["SSKB_AGE_IDENTITY_FILE"] = str(SAMPLE_KEY)
+    try:
+        build_site(root, languages=("en",), drafts=drafts)
+    finally:
+        os.environ.pop("SSKB_AGE_IDENTITY_FILE", None)
+    return drafts, everything(root / "site")
 
 
 @pytest.mark.parametrize("index", range(len(CASES)))

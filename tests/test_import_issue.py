@@ -12,6 +12,7 @@ from generator.authoring.issue_forms import (
     form_files,
 )
 from generator.cli import main
+from generator.kb.load import read_editors
 
 PRACTICE_FR = """### Langue de cette soumission
 
@@ -176,14 +177,10 @@ _No response_
 
 Works with victims' associations.
 
-### Email (published only if you tick the box below)
-
-fatou@example.org
-
 ### Consent
 
 - [X] {EXPERT_CONSENT["profile"]["en"]}
-- [ ] {EXPERT_CONSENT["contact"]["en"]}
+- [X] {EXPERT_CONSENT["no_contact"]["en"]}
 """
     assert run(kb, tmp_path, text, "--id", "example-fatou", "--date", "2026-05-04") == 1
     # The id says it is an example but the form does not: the validator explains.
@@ -209,3 +206,47 @@ def test_there_are_practice_expert_and_exchange_forms_in_english_and_french():
     names = set(form_files(REPO))
     for form in ("practice", "expert", "exchange-request"):
         assert {f"{form}-en.yml", f"{form}-fr.yml"} <= names
+
+
+@pytest.mark.parametrize("contact", [
+    "fatou.sow@example.org", "fatou.sow＠example.org", "fatou.sow (at) example (dot) org",
+    "fatou.sow\u00ad@example.org", "+221 77 444 55 66", "00221 77 444 55 66",
+    "77 444 55 66"])
+def test_an_expert_issue_with_contact_details_is_refused(kb, tmp_path, capsys, contact):
+    """The issue is public: contact details reach the editors privately, never through it.
+    Nothing is written, and the refusal does not repeat the value."""
+    text = f"""### Language of this submission
+
+en — English
+
+### Name
+
+Fatou Example
+
+### Country (ISO 3166-1 alpha-3 code)
+
+SEN
+
+### Short professional biography
+
+Works with victims' associations. Reach me at {contact}.
+
+### Consent
+
+- [X] {EXPERT_CONSENT["profile"]["en"]}
+- [X] {EXPERT_CONSENT["no_contact"]["en"]}
+"""
+    assert run(kb, tmp_path, text, "--id", "fatou-example") == 1
+    out = capsys.readouterr().out
+    assert "Short professional biography: holds an email address or a phone number" in out
+    assert contact not in out and "444" not in out and "example.org" not in out
+    assert not (kb / "content/experts/fatou-example.yaml").exists()
+
+
+def test_the_expert_form_asks_for_no_contact_and_gives_the_private_route():
+    form = yaml.safe_load(form_files(REPO)["expert-en.yml"])
+    ids = {element.get("id") for element in form["body"]}
+    assert not {i for i in ids if i and ("contact" in i or "email" in i or "phone" in i)}
+    notice = form["body"][0]["attributes"]["value"]
+    assert "public as soon as it is opened" in notice
+    assert read_editors(REPO).email in notice

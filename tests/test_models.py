@@ -124,7 +124,9 @@ def test_expert_refuses(fields, expected):
 
 def test_published_expert_needs_profile_consent():
     data = changed(EXPERT, consent={"profile": False, "contact": False})
-    assert findings(Expert, data) == {(("consent", "profile"), "consent")}
+    # and without it, what says who the person is may not be in the clear
+    assert findings(Expert, data) == {(("consent", "profile"), "consent")} | {
+        ((name,), "must-be-sealed") for name in ("name", "country", "languages")}
 
 
 def test_consent_needs_a_date():

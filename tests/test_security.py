@@ -9,6 +9,7 @@ import pytest
 from conftest import TESTS, THEME_PAGE, THEME_SCRIPT, build_site, make_project
 
 from generator.build.audit import audit_site
+from generator.kb.people import PersonalData
 from generator.build.pipeline import build
 
 ATTACKS = TESTS / "fixtures" / "attacks"
@@ -28,7 +29,8 @@ def pages(site):
 
 def test_the_attacks_leave_nothing_the_audit_finds(attacked):
     _, site = attacked
-    assert audit_site(site, frozenset({"awa.test@example.org"}), frozenset()) == []
+    published = frozenset({"awa.test@example.org", "editors@example.org"})
+    assert audit_site(site, PersonalData(published)) == []
 
 
 def test_no_attack_reaches_a_page_as_markup(attacked):
@@ -84,11 +86,11 @@ def test_trusted_pages_keep_their_extensions(attacked):
     assert "<pre" in html and "sskb validate" in visible(html)
 
 
-def test_an_unconsented_email_in_a_text_fails_the_build(tmp_path):
+def test_an_unconsented_email_in_a_text_stops_the_build_before_it_starts(tmp_path):
     root = make_project(tmp_path / "kb")
     path = root / "practices" / "test-border-practice.yaml"
     path.write_text(path.read_text().replace("Une description en **Markdown**.",
                                              "Write to someone.private@example.org."))
     report = build(root, languages=("en",), say=lambda line: None)
-    assert {finding.code for finding in report.findings} == {"personal-data"}
+    assert [(p.field, p.code) for p in report.problems] == [("description.fr", "personal-data")]
     assert not (root / "site").exists()

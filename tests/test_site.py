@@ -181,9 +181,12 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     root = make_project(tmp_path / "kb")
     build_site(root, languages=("en",))
     before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
-    practice = root / "practices" / "test-border-practice.yaml"
-    practice.write_text(practice.read_text().replace("Une description en **Markdown**.",
-                                                     "Écrire à quelqu.un@example.org."))
+    # A theme customisation that loads a script from another site: valid records, and
+    # only the audit of the built pages can tell.
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text().replace(
+        "{% block scripts %}", '{% block scripts %}<script src="https://cdn.example/x.js">'
+        "</script>"))
     assert build(root, languages=("en",), say=lambda line: None).findings
     after = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
     assert after == before

@@ -89,7 +89,20 @@ def test_deploy_builds_without_drafts_for_the_pages_address():
     assert build["env"] == {
         "SSKB_BASE_URL": "${{ steps.%s.outputs.base_url }}/" % configure["id"],
         "SSKB_REPOSITORY": "${{ github.repository }}",
+        "SSKB_AGE_IDENTITY": "${{ secrets.SSKB_AGE_IDENTITY }}",
     }
+
+
+def test_the_editors_identity_reaches_the_deploy_build_step_only():
+    """The key that opens sealed fields is a secret of the deploy's build step: no other
+    step, job or workflow (pull requests above all) names a secret."""
+    for name in names():
+        for job_name, job in load(name)["jobs"].items():
+            assert "secrets." not in str({k: v for k, v in job.items() if k != "steps"})
+            for step in job.get("steps", []):
+                uses_secret = "secrets." in str(step)
+                assert uses_secret == (name == "deploy.yml" and step.get("run") == "sskb build"
+                                       ), (name, job_name, step.get("name"))
 
 
 def test_links_runs_weekly_read_only_and_writes_nothing():
@@ -172,6 +185,9 @@ def test_link_check_reports_broken_addresses_only(tmp_path, monkeypatch, capsys)
     write(tmp_path / "content/experts/hidden.yaml", {
         "status": "published", "consent": {"profile": True, "contact": False},
         "contact": {"url": "https://never-asked.test/"}})
+    write(tmp_path / "content/experts/sealed.yaml", {  # a sealed contact is a text
+        "status": "published", "consent": {"profile": True, "contact": True},
+        "contact": "-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n"})
     write(tmp_path / "content/centres/fiction.yaml", {"example": True,
                                                        "website": "https://never-asked.test/"})
     write(tmp_path / "content/taxonomy/themes.yaml", {"terms": [{"id": "x"}]})

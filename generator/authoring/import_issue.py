@@ -3,16 +3,19 @@ turned into a draft record file, or the list of what is missing."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pycountry
 import yaml
 
 from ..build.write import write_new
 from ..kb.kinds import BY_NAME
+from ..kb.people import PersonalData, fold
 from ..kb.problems import Problem
 from ..kb.validate import load_knowledge_base
 from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
@@ -27,9 +30,10 @@ FORMS = {"practice": PRACTICE, "expert": EXPERT}
 class IncompleteSubmission(Exception):
     """The issue cannot become a record; `missing` lists what to ask the contributor."""
 
-    def __init__(self, missing: list[str], problems: list[Problem] = ()):
+    def __init__(self, missing: list[str], problems: list[Problem] = (),
+                 refused: list[str] = ()):
         super().__init__("the submission is incomplete")
-        self.missing, self.problems = missing, list(problems)
+        self.missing, self.problems, self.refused = missing, list(problems), list(refused)
 
 
 @dataclass
@@ -86,6 +90,24 @@ def _missing(answers: Answers, fields: tuple[Field, ...]) -> list[str]:
     return missing
 
 
+def _refuse_contacts(answers: Answers, fields: tuple[Field, ...]) -> None:
+    """An expert issue holding an email or a phone is refused: the issue is public, and
+    contact details reach the editors privately (the values are never repeated)."""
+    anyone = PersonalData()
+    labels = {f.id or "consent": f.label[answers.language] for f in fields}
+    # A phone written in the national form of the person's country is found too.
+    country = pycountry.countries.get(alpha_3=answers.values.get("country", "").upper())
+    regions = (country.alpha_2,) if country else ()
+    found = [labels.get(key, key) for key, text in answers.values.items()
+             if anyone.sightings(fold(html.unescape(text)), regions)]
+    if found:
+        raise IncompleteSubmission([], refused=[
+            f"{label}: holds an email address or a phone number. The issue is public: ask "
+            "the person to delete it from the issue (and to delete the edit from the "
+            "issue's history), and to send contact details to the editors privately"
+            for label in found])
+
+
 def record_data(answers: Answers, record_id: str | None, consent_date: date) -> dict:
     values = answers.values
     codes = _codes(values.get("original_language", ""))
@@ -136,12 +158,11 @@ def _expert(values: dict, language, record_id, form_language: str, consent_date:
     boxes = values.get("consent", "")
     ticked = set(re.findall(r"^- \[[xX]\] (.+?)\s*$", boxes, re.M))
     profile = EXPERT_CONSENT["profile"][form_language] in ticked
-    contact = EXPERT_CONSENT["contact"][form_language] in ticked
+    # Consent to publish contact details is given to the editors, with the details.
     data = {"id": record_id or slug(values.get("name", "")), "status": "draft",
             "original_language": language, "name": values.get("name", ""),
-            "consent": {"profile": profile, "contact": contact,
-                        **({"given_on": consent_date.isoformat()}
-                           if profile or contact else {})}}
+            "consent": {"profile": profile, "contact": False,
+                        **({"given_on": consent_date.isoformat()} if profile else {})}}
     for name in ("affiliation", "country"):
         if values.get(name):
             data[name] = values[name].upper() if name == "country" else values[name]
@@ -151,8 +172,6 @@ def _expert(values: dict, language, record_id, form_language: str, consent_date:
     data["regions"] = _codes(values.get("regions", ""))
     if values.get("bio"):
         data["bio"] = _localized(language, values["bio"])
-    if values.get("contact.email"):
-        data["contact"] = {"email": values["contact.email"]}
     return data
 
 
@@ -182,6 +201,8 @@ def import_issue(root: Path, body: str, record_id: str | None = None,
     missing = _missing(answers, fields)
     if missing:
         raise IncompleteSubmission(missing)
+    if answers.kind == "expert":
+        _refuse_contacts(answers, fields)
     data = record_data(answers, record_id, consent_date or date.today())
     if not data["id"]:
         raise IncompleteSubmission(["an id: the title has no Latin letters; give one with --id"])

@@ -7,7 +7,8 @@ import json
 import posixpath
 
 from ..kb.kinds import KINDS, VOCABULARIES
-from ..kb.models import Vocabulary
+from ..kb.models import REQUIRED_PERSONAL, SEALABLE, Vocabulary
+from ..kb.sealing import BEGIN
 
 FOLDER = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,8 +20,32 @@ def schema_texts() -> dict[str, str]:
     texts = {}
     for name, model in models.items():
         schema = {"$schema": DIALECT, **model.model_json_schema()}
+        if model in SEALABLE:
+            schema = _sealable(schema, SEALABLE[model])
         texts[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return texts
+
+
+SEALED = {"type": "string", "pattern": f"^\\s*{BEGIN}",
+          "description": "A sealed value: encrypted to the editors' keys by `sskb seal`."}
+
+
+def _sealable(schema: dict, fields) -> dict:
+    """Each of `fields` holds its value, or that value sealed."""
+    schema.setdefault("$defs", {})["Sealed"] = SEALED
+    properties = schema["properties"]
+    for name in fields:
+        clear = properties[name]
+        outer = {key: clear.pop(key) for key in ("title", "description", "default")
+                 if key in clear}
+        choices = clear["anyOf"] if list(clear) == ["anyOf"] else [clear]
+        if name in REQUIRED_PERSONAL:
+            choices = [choice for choice in choices if choice != {"type": "null"}]
+            outer.pop("default", None)
+            schema["required"] = sorted({*schema.get("required", ()), name},
+                                        key=list(properties).index)
+        properties[name] = {"anyOf": [*choices, {"$ref": "#/$defs/Sealed"}], **outer}
+    return schema
 
 
 def schema_line(folder: str, kind: str) -> str:

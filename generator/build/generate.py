@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from ..kb.codes import UN_LANGUAGES
+from ..kb.load import read_editors
 from ..kb.problems import Problem
 from ..kb.record_files import RecordReader
 from ..kb.validate import load_knowledge_base
@@ -49,7 +50,9 @@ def load_view(root: Path, drafts: bool = False, reader: RecordReader | None = No
     """What the site shows, from the validated knowledge base; None and every problem if
     the records have any."""
     kb, problems = load_knowledge_base(root, reader)
-    return (None, problems) if problems else (make_view(kb, drafts=drafts), [])
+    if problems:
+        return None, problems
+    return make_view(kb, drafts=drafts, emails=read_editors(root).emails), []
 
 
 class Generator:

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from ..kb.people import PersonalData
 from ..kb.problems import Problem
 from ..site.settings import settings
 from ..site.view import View
-from .audit import audit_files, audit_site, published_contacts
+from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
 from .mkdocs_process import MkDocsBuild
 from .search_index import Indexer
@@ -48,19 +49,19 @@ class Progress:
 
 class Validation:
     """The records' validation, which each language's build waits for once its MkDocs
-    has started: the view, or None when the records have problems; and the contacts the
-    audit may find, those of the experts shown with contact consent."""
+    has started: the view, or None when the records have problems; and what the audit
+    must not find about people (`view.personal_data`)."""
 
     def __init__(self):
         self._done = threading.Event()
         self._view: View | None = None
-        self.contacts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        self.people = PersonalData()
 
     def run(self, root: Path, drafts: bool) -> tuple[View | None, list[Problem]]:
         try:
             self._view, problems = load_view(root, drafts)
             if self._view is not None:
-                self.contacts = published_contacts(self._view)
+                self.people = self._view.personal_data
         finally:  # whatever happens, no language waits for ever
             self._done.set()
         return self._view, problems
@@ -97,23 +98,25 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         if view is None:
             mkdocs.stop()
             return None
-        contacts = validation.contacts
+        people = validation.people
         generated = job.generator.write_language(
             view, language, settings(job.extra, language, job.today),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
         for batch in mkdocs.written_pages(AUDIT_BATCH):
             audited.update(batch)
-            audits.append(job.auditors.submit(audit_files, site, batch, *contacts))
+            audits.append(job.auditors.submit(audit_files, site, batch, people))
         mkdocs.finish()
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()
         # The pages were audited while MkDocs built the next ones, and indexed while it
-        # converted them; only the theme's own pages are left to audit.
-        audits.append(job.auditors.submit(audit_site, site, *contacts,
+        # converted them; the theme's own pages are left to audit, and once the index is
+        # written, the files that are not pages (its fragments, the sitemaps).
+        audits.append(job.auditors.submit(audit_site, site, people, pattern="**/*.html",
                                           skip=frozenset(audited)))
         search.publish()
+        audits.append(job.auditors.submit(audit_site, site, people, pages=False))
     findings = [finding for done in audits for finding in done.result()]
     job.progress.step(f"Pagefind indexed and audited {language}", begun)
     return [replace(finding, path=f"{language}/{finding.path}") for finding in findings]

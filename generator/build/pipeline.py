@@ -73,7 +73,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         findings = [finding for language in built for finding in language.result()]
         started = time.perf_counter()
         write_files(staging.folder, root_pages(languages, native_names()))
-        findings += audit_site(staging.folder, *validation.contacts, pattern="*.html")
+        findings += audit_site(staging.folder, validation.people, pattern="*.html")
         if findings:
             return BuildReport(findings=sorted(findings))
         staging.publish()

@@ -35,6 +35,7 @@ class Page:
     language: str
     meta: PageMeta
     body: str
+    body_line: int = 1  # the file's line where the body starts
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -61,7 +62,7 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
         text = load.decode(raw)
     except load.LoadError as error:
         return None, [load_problem(rel, error)]
-    front, body, _ = split_front_matter(text)
+    front, body, body_line = split_front_matter(text)
     try:
         data = load.parse(front) if front else {}
     except load.LoadError as error:
@@ -77,7 +78,7 @@ def read_page(root: Path, name: str, language: str) -> tuple[Optional[Page], lis
             problems.append(Problem(rel, line_number + 1, column, field_name(loc), code,
                                     message))
         return None, problems
-    return Page(name, language, meta, body), []
+    return Page(name, language, meta, body, body_line), []
 
 
 def load_pages(root: Path) -> tuple[dict[tuple[str, str], Page], list[Problem]]:

@@ -143,6 +143,24 @@ def read_mkdocs_extra(root: Path) -> dict:
     return (config.get("extra") or {}).get("sskb") or {}
 
 
+@dataclass(frozen=True)
+class Editors:
+    """mkdocs.yml's `extra.sskb.editors`: the address where people write what must not be
+    public (the private route), and the public keys personal fields are sealed to."""
+
+    email: str | None = None
+    keys: tuple[str, ...] = ()
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return (self.email,) if self.email else ()
+
+
+def read_editors(root: Path) -> Editors:
+    found = read_mkdocs_extra(root).get("editors") or {}
+    return Editors(found.get("email") or None, tuple(found.get("keys") or ()))
+
+
 def read_file(path: Path) -> Loaded:
     """Read and parse one YAML file, or raise LoadError saying where and why."""
     return load_bytes(read_bytes(path))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .codes import UN_LANGUAGES
 from .fields import (
@@ -134,7 +134,7 @@ class Contact(Model):
 
 
 class Expert(Record):
-    name: line(200) = F("The person's name as it should appear.")
+    name: Optional[line(200)] = F("The person's name as it should appear.", default=None)
     example: bool = F("true for a fictional example profile.", default=False)
     consent: Consent = F("What the person agreed to publish.")
     affiliation: Optional[line(300)] = F("Institution the person works for.", default=None)
@@ -147,6 +147,21 @@ class Expert(Record):
     bio: Optional[LocalizedMarkdown] = F("Short professional biography (Markdown).",
                                          default=None)
     contact: Optional[Contact] = F("Contact details.", default=None)
+    # The fields that were sealed in the file (opened or not in this run).
+    _sealed: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
+    @property
+    def sealed(self) -> frozenset[str]:
+        return self._sealed
+
+
+# An expert's fields that describe who the person is and how to reach them: sealed unless
+# the person consented to their publication. Their expertise (themes, pillars, regions)
+# does not say who they are, and stays readable.
+PERSONAL_FIELDS = ("name", "affiliation", "country", "languages", "bio", "contact")
+SEALABLE = {Expert: frozenset(PERSONAL_FIELDS)}
+# Required, in the clear or sealed (the model lets a sealed one be absent: `rules` checks).
+REQUIRED_PERSONAL = ("name",)
 
 
 class Centre(Record):

@@ -14,9 +14,10 @@ from pydantic import ValidationError
 from . import load, locate
 from .kinds import VOCABULARIES, Kind
 from .messages import problem_from_error
-from .models import MARKDOWN_FIELDS, Model, Vocabulary
+from .models import MARKDOWN_FIELDS, SEALABLE, Model, Vocabulary
 from .problems import Problem, field_name
 from .rules import check_record
+from .sealing import Keys, open_sealed
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ class RecordReader:
     parsed and validated again (`sskb serve` rebuilds after each save; only the saved file
     is). Bytes, not modification times: two saves can share one clock tick."""
 
-    def __init__(self, today: date | None = None):
+    def __init__(self, today: date | None = None, keys: Keys | None = None):
         self.today = today or date.today()  # records dated later are refused
+        # Identities that open sealed fields: by default those of the environment.
+        self.keys = Keys.from_environment() if keys is None else keys
         self._read: dict[Path, tuple[tuple, tuple]] = {}
 
     def read(self, root: Path, path: Path, model: type[Model],
@@ -68,7 +71,7 @@ class RecordReader:
         cached = self._read.get(path)
         if cached is not None and cached[0] == key:
             return cached[1]
-        result = _read_record(rel, raw, model, personal, self.today)
+        result = _read_record(rel, raw, model, personal, self.today, self.keys)
         self._read[path] = (key, result)
         return result
 
@@ -100,18 +103,19 @@ def load_problem(rel: str, error: load.LoadError, lines_before: int = 0) -> Prob
                    error.message)
 
 
-def read_record(root: Path, path: Path, model: type[Model],
-                personal: bool = False) -> tuple[Entry | None, list[Problem]]:
+def read_record(root: Path, path: Path, model: type[Model], personal: bool = False,
+                keys: Keys | None = None) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file."""
-    return RecordReader().read(root, path, model, personal)
+    return RecordReader(keys=keys).read(root, path, model, personal)
 
 
 def _read_record(rel: str, raw: bytes, model: type[Model], personal: bool,
-                 today: date) -> tuple[Entry | None, list[Problem]]:
+                 today: date, keys: Keys) -> tuple[Entry | None, list[Problem]]:
     """Load, validate and check one file.
 
     A file that cannot be read gives no entry; one whose data does not fit the model gives
-    an entry without a record, so that the ids it names can still be checked.
+    an entry without a record, so that the ids it names can still be checked. Sealed
+    fields are opened with `keys`, or left out (withheld); the record knows which were.
     """
     try:
         loaded = load.load_bytes(raw)
@@ -120,17 +124,25 @@ def _read_record(rel: str, raw: bytes, model: type[Model], personal: bool,
     if not isinstance(loaded.data, dict):
         return None, [Problem(rel, 1, 1, "", "not-a-mapping", "the file must hold one record: "
                               "a mapping of 'field: value' lines")]
+    data, sealed, unopened = open_sealed(loaded.data, keys, SEALABLE.get(model, frozenset()))
     try:
-        record = model.model_validate(loaded.data)
+        record = model.model_validate(data)
     except ValidationError as error:
-        draft = Entry(rel, loaded.text, None, loaded.data)
+        draft = Entry(rel, loaded.text, None, data)
         errors = error.errors(include_url=False)
-        # A misspelt language key also fails its value; the key's error says it all.
+        # A misspelt language key also fails its value; the key's error says it all. A
+        # sealed value that could not be opened is missing: its own problem says why.
         bad_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
-        return draft, [draft.problem(*problem_from_error(e, model, not personal))
-                       for e in errors if tuple(e["loc"]) not in bad_keys]
-    entry = Entry(rel, loaded.text, record, loaded.data)
-    problems = [entry.problem(*finding) for finding in check_record(record, today)]
+        unread = {finding[0][0] for finding in unopened}
+        return draft, [draft.problem(*finding) for finding in unopened] + [
+            draft.problem(*_in_sealed(problem_from_error(e, model, not personal), sealed))
+            for e in errors if tuple(e["loc"]) not in bad_keys and e["loc"][0] not in unread]
+    if sealed:
+        record._sealed = sealed
+    entry = Entry(rel, loaded.text, record, data)
+    problems = [entry.problem(*finding) for finding in unopened]
+    problems += [entry.problem(*_in_sealed(finding, sealed))
+                 for finding in check_record(record, today)]
     for loc in locate.paths_at(loaded.text, loaded.folded) if loaded.folded else ():
         if loc and loc[0] in MARKDOWN_FIELDS:
             problems.append(entry.problem(
@@ -143,6 +155,14 @@ def _read_record(rel: str, raw: bytes, model: type[Model], personal: bool,
                                       f"must equal the file name: rename the file to "
                                       f"{record.id}.yaml or change the id to {stem}"))
     return entry, problems
+
+
+def _in_sealed(finding: tuple, sealed: frozenset[str]) -> tuple:
+    """A finding about a value that was sealed says so: the file shows only its seal."""
+    loc, code, message, *rest = finding
+    if loc and loc[0] in sealed:
+        message = f"(sealed value) {message}"
+    return (loc, code, message, *rest)
 
 
 def record_files(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:

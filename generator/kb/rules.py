@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Iterator
 
-from .models import Expert, Model, Practice, localized_fields
+from .models import PERSONAL_FIELDS, REQUIRED_PERSONAL, Expert, Model, Practice, localized_fields
+from .people import fold, name_pattern
 
 Finding = tuple[tuple, str, str]  # (field path, code, message)
 
@@ -81,5 +83,28 @@ def _expert(expert: Expert) -> list[Finding]:
         findings.append((("example",), "example",
                          "must be true exactly when the id starts with 'example-' "
                          "(fictional example profiles)"))
+    findings += [((name,), "missing", "is required (seal it if it may not be public)")
+                 for name in REQUIRED_PERSONAL
+                 if getattr(expert, name) is None and name not in expert.sealed]
+    return findings + _in_the_clear(expert)
+
+
+def _in_the_clear(expert: Expert) -> list[Finding]:
+    """Personal fields the person did not consent to publish must be sealed: the
+    repository is public, and so is its history."""
+    consent = expert.consent
+    private = PERSONAL_FIELDS if not consent.profile else () if consent.contact \
+        else ("contact",)
+    findings = [((name,), "must-be-sealed",
+                 "is personal data in the clear, but the person has not consented to "
+                 + ("a public profile" if not consent.profile else "publishing contact "
+                    "details") + ": run `sskb seal` on this file, or remove the field")
+                for name in private
+                if getattr(expert, name) not in (None, [], {}) and name not in expert.sealed]
+    pattern = name_pattern(expert.name) if expert.name and not consent.profile else None
+    if pattern and re.search(pattern, fold(expert.id.replace("-", " "))):
+        findings.append((("id",), "id-names-person", "names the person, who has not "
+                         "consented to a public profile: choose an id that does not, "
+                         "e.g. expert-2026-014, and rename the file"))
     return findings
 

@@ -13,6 +13,8 @@ from .handwritten import load_pages
 from .kinds import KINDS, VOCABULARIES, Kind
 from .knowledge_base import KnowledgeBase
 from .link import check_links
+from .load import read_editors
+from .mentions import consented, mentions
 from .problems import Problem, sort_problems
 from .record_files import RecordReader, record_files
 
@@ -31,6 +33,8 @@ def load_knowledge_base(root: Path, reader: RecordReader | None = None
     problems += check_links(kb)
     kb.pages, found = load_pages(root)
     problems += found
+    # The editors' address is the private route, which pages may give.
+    problems += mentions(kb, consented(kb, read_editors(root).emails))
     return kb, sort_problems(problems)
 
 

@@ -57,6 +57,13 @@ class Fragments:
             self._labels[key] = inline_text(self.t(key))
         return self._labels[key]
 
+    def label_with(self, key: str, **markup: Markup) -> Markup:
+        """A catalogue string with generated markup (a link) in its {placeholders}."""
+        text = str(inline_text(self.t(key, **{name: f"\0{name}\0" for name in markup})))
+        for name, value in markup.items():
+            text = text.replace(f"\0{name}\0", str(value))
+        return Markup(text)
+
     @property
     def separator(self) -> Markup:
         """Between the items of an inline list: ", " but "، " in Arabic and "、" in Chinese."""

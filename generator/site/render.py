@@ -123,6 +123,8 @@ class LanguageRenderer(Fragments):
     def localized_name(self, record) -> Localized:
         """The title or name of a record in this language, or in its original language."""
         texts = getattr(record, "title", None) or getattr(record, "name")
+        if texts is None:  # a sealed name that this build cannot open
+            return Localized(self.t("name_withheld"), self.language, False)
         if isinstance(texts, dict):
             return pick(texts, self.language, record.original_language)
         return Localized(texts, self.language, False)  # a person's name is not translated

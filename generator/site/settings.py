@@ -25,6 +25,7 @@ class Settings:
     forum_category: str = "expert-forum"
     today: Optional[date] = None  # the build's date, for "due for review"
     review_after_days: int = REVIEW_AFTER_DAYS
+    editors_email: Optional[str] = None  # the private route (mkdocs.yml, extra.sskb.editors)
 
     def edit_url(self, kind: str, record_id: str) -> Optional[str]:
         if not self.repository:
@@ -63,4 +64,5 @@ def settings(extra: dict, lang: str, today: date | None = None) -> Settings:
                     forum_category=extra.get("forum_category", "expert-forum"),
                     today=today or build_date(),
                     review_after_days=int(extra.get("review_after_days",
-                                                    REVIEW_AFTER_DAYS)))
+                                                    REVIEW_AFTER_DAYS)),
+                    editors_email=(extra.get("editors") or {}).get("email") or None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..kb.kinds import BY_NAME, KINDS, NAMED_BY_PRACTICES
 from ..kb.knowledge_base import KnowledgeBase
 from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
+from ..kb.people import PersonalData, personal_data
 from ..kb.record_files import Entry, digest
 from .coverage import language_coverage
 
@@ -39,6 +40,9 @@ class View:
     # (kind, id) -> digest of the record's data; "vocabularies" -> digest of the terms.
     # A page whose inputs have the same digests renders the same (see build/generate.py).
     digests: dict = field(default_factory=dict)
+    # What may not be published about people: the names of experts not shown, the contacts
+    # not shown, and any other contact detail but the editors' address (for the audit).
+    personal_data: PersonalData = field(default_factory=PersonalData)
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
 
@@ -74,8 +78,9 @@ def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
     return dict(kb.vocabularies.get(name) or {})
 
 
-def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
-    """Select what is shown; `drafts` previews records not yet published."""
+def make_view(kb: KnowledgeBase, drafts: bool = False, emails=()) -> View:
+    """Select what is shown; `drafts` previews records not yet published; `emails` (the
+    editors') may be shown besides the experts' consented ones."""
     statuses = PREVIEW if drafts else PUBLIC
     shown = {kind.name: _visible(kb, kind.name, statuses) for kind in KINDS}
     shown["expert"] = {i: e for i, e in shown["expert"].items()
@@ -86,6 +91,9 @@ def make_view(kb: KnowledgeBase, drafts: bool = False) -> View:
     view = View(practices, records["expert"], records["centre"], records["organization"],
                 _terms(kb, "themes"), _terms(kb, "regions"), drafts)
     view.pages = kb.pages
+    experts = [entry.record for entry in kb.entries("expert")]
+    view.personal_data = personal_data(experts, lambda e: e.id in view.experts,
+                                       view.shows_contact, emails)
     view.backlinks = _backlinks(view)
     view.facets = _facets(practices)
     view.digests = {(kind, i): e.digest for kind, entries in shown.items()

@@ -1,0 +1,108 @@
+"""The words a built file publishes, for the audit to look for people in: a page's text in
+the order a reader reads it (a break between blocks, none inside a line of text), the
+attributes that carry words, and its comments and scripts (a page's source is published
+too); the text of the other files a build writes (search fragments, sitemaps, data).
+Each piece keeps its line, so that a finding says where it is."""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import html
+import json
+from pathlib import Path
+
+from ..kb.people import PersonalData, fold
+
+# Elements that do not break a line of text: a name may run across them.
+INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark",
+                    "q", "s", "small", "span", "strong", "sub", "sup", "u", "del", "ins"})
+# Attributes whose values are words or addresses (not layout or code), read apart.
+WORDS = frozenset({"title", "alt", "content", "href", "src", "srcset", "aria-label",
+                   "placeholder", "value", "label", "action", "data", "poster",
+                   "data-pagefind-filter", "data-pagefind-meta"})
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+# The files a build writes from the records, besides pages; the theme's and Pagefind's own
+# files (scripts, styles, the binary index that the fragments' words make) hold no one.
+TEXT_SUFFIXES = (".xml", ".xml.gz", ".json", ".csv", ".txt", ".atom", ".pf_fragment")
+SKIPPED_FOLDERS = ("assets/",)
+
+
+class PageText:
+    """Folded pieces of text with the line each starts on."""
+
+    def __init__(self):
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        self.length = 0
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if text:
+            folded = fold(text)
+            self.pieces.append(folded)
+            self.starts.append(self.length)
+            self.lines.append(line or 1)
+            self.length += len(folded)
+
+    def start(self, node) -> None:
+        """A node starts: an element breaks the line unless it is inline, and its
+        attributes' words stand apart; then its text (a comment's too)."""
+        if isinstance(node.tag, str):
+            if node.tag not in INLINE:
+                self.add("\n", node.sourceline)
+            for name, value in node.items():
+                if name in WORDS and value:
+                    self.add(f"\n{value}\n", node.sourceline)
+        self.add(node.text, node.sourceline)
+
+    def end(self, node) -> None:
+        if isinstance(node.tag, str) and node.tag not in INLINE:
+            self.add("\n", node.sourceline)
+        self.add(node.tail, node.sourceline)
+
+    def people(self, people: PersonalData) -> list[tuple[int, str, str]]:
+        """(line, code, message) for each person or contact detail that may not appear."""
+        text = "".join(self.pieces)
+        return [(self.lines[max(bisect.bisect_right(self.starts, seen.start) - 1, 0)],
+                 seen.code, seen.message) for seen in people.sightings(text)]
+
+
+def is_text_output(relative: str) -> bool:
+    """Whether the audit reads this built file (relative path) for people, besides pages."""
+    return relative.endswith(TEXT_SUFFIXES) and not any(
+        folder in relative for folder in SKIPPED_FOLDERS)
+
+
+def file_text(path: Path) -> str:
+    """The text a built file publishes: compressed files opened, JSON's strings, XML's
+    entities decoded."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    data = data.removeprefix(PAGEFIND_SIGNATURE)
+    text = data.decode("utf-8", "replace")
+    if path.name.endswith((".json", ".pf_fragment")):
+        try:
+            return "\n".join(_strings(json.loads(text)))
+        except ValueError:
+            return text
+    return html.unescape(text) if path.name.endswith((".xml", ".xml.gz", ".atom")) else text
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def text_findings(text: str, people: PersonalData) -> list[tuple[int, str, str]]:
+    folded = fold(text)
+    return [(folded.count("\n", 0, seen.start) + 1, seen.code, seen.message)
+            for seen in people.sightings(folded)]

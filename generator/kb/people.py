@@ -1,0 +1,231 @@
+"""Recognising people in any text: the names, emails and phones of experts who may not
+appear, and any contact detail that no consenting expert published.
+
+Texts are folded before they are searched (compatibility forms such as a fullwidth `＠`,
+case, accents and other combining marks, invisible and format characters such as soft
+hyphens and joiners, and the Arabic letters written two ways), so that a name or an
+address written otherwise is still the same one. A name matches with any separators
+between its words, or none, in its order or the reverse one; an email also written
+`name (at) host (dot) org`; a phone by its digits, with or without the country prefix,
+the international `00` or a trunk `0`. Pure: the caller says which people to look for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import phonenumbers
+
+from .load import INVISIBLE_ASTRAL_RANGES, INVISIBLE_RANGES, JOINERS
+
+# Arabic letters written two ways (teh marbuta and heh, alef maksura and yeh) and the
+# tatweel, which only stretches a word.
+_ARABIC = str.maketrans({"\u0629": "\u0647", "\u0649": "\u064a", "\u0640": None})
+_OBFUSCATED_AT = re.compile(r"\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*")
+_OBFUSCATED_DOT = re.compile(r"\s*[(\[{]\s*dot\s*[)\]}]\s*")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# `00` that starts a number is the international prefix, as `+` is.
+_INTERNATIONAL_00 = re.compile(r"(?<![\d+])00(?=[1-9]\d)")
+_ANNOTATION = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_WORD = re.compile(r"\w+")
+_SEPARATORS = r"[\W_]*"
+_DIGIT_SEPARATORS = r"[\s.\-/()\u00a0]*"
+# Scripts written with spaces between words, where a name is a whole word (a short name
+# inside a longer word is not the person): Latin, Greek, Cyrillic, Armenian. Arabic words
+# take prefixes (و, ب, ال), Chinese and Thai have no spaces: there a name is any match.
+_SPACED = re.compile(r"[a-z\u00c0-\u058f]")
+
+
+@lru_cache(maxsize=1)
+def _hidden() -> re.Pattern:
+    """Combining marks (accents, Arabic vowel signs) and invisible characters."""
+    marks = "".join(chr(c) for c in range(0x10000)
+                    if unicodedata.category(chr(c)) in ("Mn", "Me")
+                    and not 0xd800 <= c <= 0xdfff)
+    return re.compile(f"[{re.escape(marks)}{INVISIBLE_RANGES}{JOINERS}"
+                      f"{INVISIBLE_ASTRAL_RANGES}]+")
+
+
+def fold(text: str) -> str:
+    """`text` as it is compared: one spelling per letter, lower case, nothing hidden."""
+    if text.isascii():
+        return text.lower()
+    text = _hidden().sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold().translate(_ARABIC)
+
+
+def name_pattern(name: str) -> str | None:
+    """A regular expression for a person's name in folded text (None when too short to
+    tell apart). Parenthesised notes such as "(fictional example)"
+    are not part of the name."""
+    words = _WORD.findall(fold(_ANNOTATION.sub(" ", name)))
+    letters = sum(len(word) for word in words)
+    # Two letters are a name in Chinese (陈伟), not in a script with spaces.
+    if letters < 2 or (letters < 3 and any(_SPACED.match(word) for word in words)):
+        return None
+    orders = [words] + ([words[::-1]] if len(words) > 1 else [])
+    return "|".join(_whole(_SEPARATORS.join(map(re.escape, order)), order)
+                    for order in orders)
+
+
+def _whole(pattern: str, words: list[str]) -> str:
+    before = r"(?<!\w)" if _SPACED.match(words[0]) else ""
+    after = r"(?!\w)" if _SPACED.match(words[-1][-1]) else ""
+    return f"{before}(?:{pattern}){after}"
+
+
+def email_pattern(email: str) -> str:
+    """An email address in folded text, written plainly or as `a.b (at) host (dot) org`."""
+    local, _, domain = fold(email).partition("@")
+    local_part = _SEPARATORS.join(map(re.escape, re.split(r"[._+-]+", local)))
+    domain_part = r"\W*(?:dot\W*)?".join(map(re.escape, domain.split(".")))
+    return rf"(?<!\w){local_part}\W*(?:@|\bat\b)\W*{domain_part}(?!\w)"
+
+
+def phone_pattern(phone: str) -> str | None:
+    """A phone number in folded text by its national digits, whatever is written before
+    them (+221, 00221, 0) and between them."""
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return None
+    national = phonenumbers.national_significant_number(number)
+    if len(national) < 6:
+        return None
+    # No boundary before: a country code or a trunk prefix may stand there.
+    return _DIGIT_SEPARATORS.join(national) + r"(?!\d)"
+
+
+def e164(text: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A person who may not appear: whose name may not (`name`), or only whose contact
+    details may not (the patterns of what may not appear, in folded text)."""
+
+    expert_id: str
+    names: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sighting:
+    start: int          # in the folded text
+    code: str           # personal-data
+    message: str
+    expert_id: str | None = None  # the withheld person seen, if it is one
+    name: bool = False            # seen by their name (not a contact detail)
+
+
+@dataclass
+class PersonalData:
+    """What may not be published about people: the withheld, and every contact detail but
+    those published with consent (`emails` lower case, `phones` in E.164). Sent to the
+    audit's worker processes: patterns are compiled there, once."""
+
+    emails: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    withheld: tuple[Withheld, ...] = ()
+    _compiled: tuple | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_compiled": None}
+
+    def _patterns(self) -> tuple:
+        if self._compiled is None:
+            # Contacts first: an email holds the name, and is the better finding.
+            alternatives = [p for w in self.withheld for p in w.contacts + w.names]
+            everyone = re.compile("|".join(f"(?:{p})" for p in alternatives)) \
+                if alternatives else None
+            people = [(w, re.compile("|".join(f"(?:{p})" for p in w.names)) if w.names
+                       else None, re.compile("|".join(f"(?:{p})" for p in w.contacts))
+                       if w.contacts else None) for w in self.withheld]
+            self._compiled = (everyone, people)
+        return self._compiled
+
+    def sightings(self, text: str, regions=()) -> list[Sighting]:
+        """Every person who may not appear, and every unpublished contact detail, in
+        `text` (already folded: see `fold`). Phones are found in international form, and
+        in the national forms of `regions` (ISO 3166-1 alpha-2) when given."""
+        found = self._withheld(text)
+        if "@" in text or "(" in text or "[" in text:
+            found += self._emails(text)
+        if "+" in text or "00" in text:
+            found += self._phones(text)
+        for region in regions:
+            found += self._phones(text, region)
+        return found
+
+    def _withheld(self, text: str) -> list[Sighting]:
+        everyone, people = self._patterns()
+        if everyone is None:
+            return []
+        found = []
+        for match in everyone.finditer(text):
+            seen = match.group()
+            for person, names, contacts in people:
+                if contacts and contacts.fullmatch(seen):
+                    found.append(Sighting(match.start(), "personal-data", "a contact detail "
+                                          "of an expert who has not consented to its "
+                                          f"publication ({person.expert_id})",
+                                          person.expert_id))
+                    break
+                if names and names.fullmatch(seen):
+                    found.append(Sighting(match.start(), "personal-data", "the name of an "
+                                          "expert who has not consented to appear "
+                                          f"({person.expert_id})", person.expert_id, True))
+                    break
+        return found
+
+    def _emails(self, text: str) -> list[Sighting]:
+        text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text))
+        return [Sighting(match.start(), "personal-data", "an email address that no "
+                         "consenting expert has published")
+                for match in EMAIL.finditer(text) if match.group().lower() not in self.emails
+                and not self._withheld_contact(match.group())]
+
+    def _phones(self, text: str, region: str | None = None) -> list[Sighting]:
+        text = _INTERNATIONAL_00.sub("+", text)
+        if region is None and "+" not in text:
+            return []
+        return [Sighting(match.start, "personal-data", "a phone number that no consenting "
+                         "expert has published")
+                for match in phonenumbers.PhoneNumberMatcher(text, region)
+                if phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+                not in self.phones and not self._withheld_contact(match.raw_string)]
+
+    def _withheld_contact(self, text: str) -> bool:
+        """Whether a withheld person's contact detail is this one (reported as theirs)."""
+        return any(contacts and contacts.search(text) for _, _, contacts in self._patterns()[1])
+
+
+def personal_data(experts, may_appear, may_show_contact, emails=()) -> PersonalData:
+    """What may not be published about these experts (Expert records): the names of those
+    who may not appear, and the contacts of those whose contacts may not be shown; every
+    other contact detail but `emails` is refused as no one's."""
+    allowed_emails, allowed_phones, withheld = {e.lower() for e in emails}, set(), []
+    for expert in experts:
+        appears = may_appear(expert)
+        email = expert.contact.email if expert.contact else None
+        phone = expert.contact.phone if expert.contact else None
+        if appears and may_show_contact(expert):
+            allowed_emails.update([email.lower()] if email else [])
+            allowed_phones.update([e164(phone)] if phone else [])
+            contacts = ()
+        else:
+            contacts = ((email_pattern(email),) if email else ()) + \
+                ((phone_pattern(phone),) if phone else ())
+        names = (name_pattern(expert.name),) if expert.name and not appears else ()
+        names, contacts = tuple(filter(None, names)), tuple(filter(None, contacts))
+        if names or contacts:
+            withheld.append(Withheld(expert.id, names, contacts))
+    return PersonalData(frozenset(allowed_emails), frozenset(allowed_phones), tuple(withheld))

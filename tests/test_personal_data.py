@@ -1,0 +1,123 @@
+"""An audit that recognises people: names, emails and phones written otherwise than in the
+record are still found, in every file a build writes; and withdrawing consent leaves no
+trace in the next build."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from conftest import build_site, make_project
+from test_consent import everything
+
+from generator.build.audit import audit_site
+from generator.kb.people import (PersonalData, Withheld, email_pattern, fold, name_pattern,
+                                 phone_pattern)
+
+WITHHELD = Withheld("expert-0042", (name_pattern("Amina Koné (fictional example)"),
+                                    name_pattern("陈伟"), name_pattern("راشد الأمين")),
+                    (email_pattern("amina.kone@example.org"),
+                     phone_pattern("+221 77 444 55 66")))
+PEOPLE = PersonalData(frozenset({"editors@example.org"}), frozenset({"+221338000001"}),
+                      (WITHHELD,))
+
+
+@pytest.mark.parametrize("text", [
+    "Amina Koné", "amina kone", "KONÉ, Amina", "Amina\u00a0Kone\u0301", "Ami\u00adna Ko\u200dné",
+    "AminaKoné", "Ａｍｉｎａ Ｋｏｎé", "amina.kone@example.org", "amina.kone＠example.org",
+    "amina.kone (at) example (dot) org", "amina.kone&#64;example.org",
+    "+221 77 444 55 66", "00221 77 444 55 66", "77 444 55 66", "0774445566", "77.444.55.66",
+    "专家陈伟表示", "وراشد الامين", "وراشِد الأمين",
+])
+def test_a_withheld_person_is_recognised_however_written(text):
+    import html
+
+    assert [s.expert_id for s in PEOPLE.sightings(fold(html.unescape(text)))][:1] == [
+        "expert-0042"]
+
+
+@pytest.mark.parametrize("text", [
+    "Caminakone", "Amina Konate", "the editors: editors@example.org", "call +221 33 800 00 01",
+    "in 2006 and 2016, 100 000 people", "1,000 000", "Mina Kone",
+])
+def test_others_are_not_taken_for_them(text):
+    assert PEOPLE.sightings(fold(text)) == []
+
+
+@pytest.mark.parametrize("text", ["write to some.one@example.net", "ring +44 20 7946 0958",
+                                  "ring 0044 20 7946 0958", "some.one＠example.net"])
+def test_a_contact_of_nobody_is_refused_too(text):
+    assert [s.message for s in PEOPLE.sightings(fold(text))] and all(
+        s.expert_id is None for s in PEOPLE.sightings(fold(text)))
+
+
+def fragment(data: dict) -> bytes:
+    return gzip.compress(b"pagefind_dcd" + json.dumps(data).encode())
+
+
+@pytest.mark.parametrize("name, content", [
+    ("en/pagefind/fragment/en_1.pf_fragment",
+     fragment({"url": "/practices/x/", "content": "Led by Amina Kon\u00e9.",
+               "meta": {"title": "x"}})),
+    ("en/pagefind/fragment/en_2.pf_fragment",
+     fragment({"url": "/x/", "content": "", "meta": {"title": "The Koné, Amina programme"}})),
+    ("en/sitemap.xml", b"<urlset><url><loc>https://kb.example/en/experts/amina-kone/</loc>"
+                       b"</url></urlset>"),
+    ("en/sitemap.xml.gz", gzip.compress(b"<urlset><url><loc>https://kb.example/en/x/</loc>"
+                                        b"<note>amina.kone&#64;example.org</note></url></urlset>")),
+    ("en/data/experts.json", json.dumps({"phone": "00221 77 444 55 66"}).encode()),
+    ("en/data/practices.csv", "\ufeffid,text\nx,Contact 77 444 55 66\n".encode()),
+    ("en/feed.atom", b"<feed><entry><title>Amina Kon&#233;</title></entry></feed>"),
+])
+def test_every_file_a_build_writes_is_read_for_people(tmp_path, name, content):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    findings = audit_site(tmp_path, PEOPLE)
+    assert [(f.path, f.code) for f in findings] == [(name, "personal-data")]
+    assert "expert-0042" in findings[0].message
+
+
+def test_a_page_is_read_whole_attributes_and_source_included(tmp_path):
+    page = tmp_path / "en" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html><head><meta name="description" content="With Amina Koné">'
+                    "</head><body>\n<p>One\n<b>Amina</b> Koné</p>\n<!-- amina.kone@example.org -->"
+                    '\n<img alt="KONE Amina" src="../a.png"></body></html>')
+    findings = audit_site(tmp_path, PEOPLE)
+    assert [(f.line, f.code) for f in findings] == [(1, "personal-data"), (3, "personal-data"),
+                                                   (4, "personal-data"), (5, "personal-data")]
+
+
+def test_withdrawing_consent_removes_every_trace(tmp_path):
+    """A published profile, named by a practice; the person withdraws: the editor records it
+    and seals what says who they are. The next build, into the same site, shows nothing of
+    them anywhere: pages, search index, sitemap, back-links, the generated Markdown."""
+    root = make_project(tmp_path / "kb")
+    expert = root / "content" / "experts" / "example-expert-0042.yaml"
+    expert.write_text("id: example-expert-0042\nstatus: published\nexample: true\n"
+                      "original_language: en\nname: Qorvina Withdrawer\nconsent:\n"
+                      "  profile: true\n  contact: true\n  given_on: 2026-01-01\n"
+                      "country: SEN\ncontact:\n  email: qorvina.w@example.org\n"
+                      "  phone: \"+221 77 555 66 77\"\n")
+    practice = root / "practices" / "test-border-practice.yaml"
+    practice.write_text(practice.read_text().replace(
+        "experts: [example-test-expert]", "experts: [example-test-expert, example-expert-0042]"))
+    build_site(root, languages=("en", "fr"))
+    before = everything(root / "site")
+    assert "Qorvina Withdrawer" in before and "qorvina.w@example.org" in before
+    assert "experts/example-expert-0042/" in before
+
+    from generator.authoring.seal import seal_file
+
+    expert.write_text(expert.read_text().replace("  profile: true\n  contact: true",
+                                                 "  profile: false\n  contact: false")
+                      .replace("status: published", "status: archived"))
+    assert seal_file(root, expert) == ["name", "country", "contact"]
+    build_site(root, languages=("en", "fr"))
+    after = everything(root / "site") + everything(root / "build")
+    for trace in ("Qorvina", "qorvina.w", "555 66 77", "775556677", "example-expert-0042"):
+        assert trace not in after, trace
+    page = (root / "site" / "fr" / "practices" / "test-border-practice" / "index.html").read_text()
+    assert "un expert du réseau" in page
