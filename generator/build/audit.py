@@ -25,7 +25,7 @@ from .browser_tree import browser_findings, line_of
 from .content_rules import (CSS_FETCH, NEVER, NOT_IN_CONTENT, REPORTED, TEXT_ONLY,
                             URL_ATTRIBUTES, fetched_elsewhere, fetches_elsewhere, forbidden,
                             is_fetched, not_allowed, script_in_content, style_fetches)
-from .published_text import PageText, file_text, is_text_output, text_findings
+from .published_text import INLINE, WORDS, PageText, file_text, is_text_output, text_findings
 from .theme_scripts import is_theme_script
 
 # What the theme and Pagefind put outside the content: script files and inline scripts.
@@ -56,16 +56,19 @@ class PageAudit:
         document = etree.fromstring(raw, _HTML)
         if document is None:
             return self.findings
-        text = PageText()
+        text = self.text = PageText()
         for event, node in etree.iterwalk(document, events=("start", "end", "comment", "pi")):
             if event == "start":
-                self._element(node, node.tag)
-                text.start(node)
+                tag = node.tag
+                if tag not in INLINE:
+                    text.add("\n", node.sourceline)
+                if not self._element(node, tag):
+                    text.add(node.text, node.sourceline)
             elif event == "end":
                 text.end(node)
             else:  # a comment or an instruction: its text and what follows it
-                text.start(node)
-                text.end(node)
+                text.add(node.text, node.sourceline)
+                text.add(node.tail, node.sourceline)
         for element in _IN_CONTENT(document):
             self._allowed(element)
         self._as_a_browser_reads(raw)
@@ -91,8 +94,12 @@ class PageAudit:
                 seen.add((code, message))
                 self.report(line_of(raw, text), code, message)
 
-    def _element(self, element, tag: str) -> None:
+    def _element(self, element, tag: str) -> bool:
+        """Check an element; its words go to the page's text. True when its text is the
+        theme's own code (its inline scripts), which holds no one."""
         for name, value in element.items():
+            if name in WORDS and value:
+                self.text.add(f"\n{value}\n", element.sourceline)
             if name[:2].lower() == "on":
                 self.report(element.sourceline, "event-handler",
                             f"<{tag}> has the event attribute {name}")
@@ -108,14 +115,16 @@ class PageAudit:
         if tag in NEVER or (tag in TEXT_ONLY and _more_than_text(element)):
             self._forbidden(element)
         elif tag == "script":
-            self._script(element)
+            return self._script(element)
         elif tag == "style" and CSS_FETCH.search(element.text or ""):
             self.report(element.sourceline, "external", "a <style> loads a file")
+        return False
 
     def _forbidden(self, element) -> None:
         self.report(element.sourceline, "element", forbidden(element.tag))
 
-    def _script(self, element) -> None:
+    def _script(self, element) -> bool:
+        """Check a script; True when it is the theme's own inline script or settings."""
         line, source = element.sourceline, element.get("src")
         # Contributor HTML cannot hold an <article> (nh3 drops it): the page's own is the
         # content, and the theme's scripts are all outside it.
@@ -125,11 +134,14 @@ class PageAudit:
             if not ALLOWED_SCRIPT_FILES.match(source):
                 self.report(line, "script", f"a script from {source!r}, which is neither "
                             "the theme's nor Pagefind's")
-        elif not (element.get("type") == "application/json"
-                  and element.get("id") == "__config"):
+        elif element.get("type") == "application/json" and element.get("id") == "__config":
+            return True
+        else:
             text = (element.text or "").strip()
-            if text and not is_theme_script(text):
-                self.report(line, "script", "an inline script that is not the theme's")
+            if not text or is_theme_script(text):
+                return True
+            self.report(line, "script", "an inline script that is not the theme's")
+        return False
 
     def _fetched(self, element, name: str, value: str) -> None:
         if fetches_elsewhere(name, value):

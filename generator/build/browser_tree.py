@@ -37,7 +37,7 @@ def _anywhere(tag: str, attributes: dict) -> list[tuple[str, str, str]]:
         name = name.lower()
         if name.startswith("on"):
             findings.append(("event-handler", f"<{tag}> has the event attribute {name}", name))
-        elif name in URL_ATTRIBUTES and value and (scheme := dangerous_scheme(value)):
+        elif name in URL_ATTRIBUTES and ":" in value and (scheme := dangerous_scheme(value)):
             findings.append(("url", f"<{tag} {name}> points to a {scheme}: address", name))
         elif value and is_fetched(tag, name, attributes.get("rel")) \
                 and fetches_elsewhere(name, value):

@@ -79,6 +79,8 @@ def is_fetched(tag: str, name: str, rel: str | None) -> bool:
 def fetches_elsewhere(name: str, value: str) -> bool:
     """Whether an attribute a browser fetches on its own points off the site (dangerous
     schemes are reported as such)."""
+    if ":" not in value and value.count("/") + value.count("\\") < 2:
+        return False  # most addresses: relative, with no scheme and no host
     addresses = [part.split()[0] for part in value.split(",") if part.split()] \
         if name == "srcset" else [value]
     return any(off_site(address) and not dangerous_scheme(address) for address in addresses)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import itertools
 import html
 import json
 from pathlib import Path
@@ -29,43 +30,34 @@ SKIPPED_FOLDERS = ("assets/",)
 
 
 class PageText:
-    """Folded pieces of text with the line each starts on."""
+    """A page's words as pieces, each with the line it starts on. Joined, they are folded
+    and searched once (not even folded when nothing can be there); only a page where
+    something is seen is searched again piece by piece, to find its lines."""
 
     def __init__(self):
         self.pieces: list[str] = []
-        self.starts: list[int] = []
         self.lines: list[int] = []
-        self.length = 0
 
     def add(self, text: str | None, line: int | None) -> None:
         if text:
-            folded = fold(text)
-            self.pieces.append(folded)
-            self.starts.append(self.length)
+            self.pieces.append(text)
             self.lines.append(line or 1)
-            self.length += len(folded)
-
-    def start(self, node) -> None:
-        """A node starts: an element breaks the line unless it is inline, and its
-        attributes' words stand apart; then its text (a comment's too)."""
-        if isinstance(node.tag, str):
-            if node.tag not in INLINE:
-                self.add("\n", node.sourceline)
-            for name, value in node.items():
-                if name in WORDS and value:
-                    self.add(f"\n{value}\n", node.sourceline)
-        self.add(node.text, node.sourceline)
 
     def end(self, node) -> None:
-        if isinstance(node.tag, str) and node.tag not in INLINE:
+        """An element ends: a break unless it is inline, then what follows it."""
+        if node.tag not in INLINE:
             self.add("\n", node.sourceline)
         self.add(node.tail, node.sourceline)
 
     def people(self, people: PersonalData) -> list[tuple[int, str, str]]:
         """(line, code, message) for each person or contact detail that may not appear."""
-        text = "".join(self.pieces)
-        return [(self.lines[max(bisect.bisect_right(self.starts, seen.start) - 1, 0)],
-                 seen.code, seen.message) for seen in people.sightings(text)]
+        if not people.sightings_in("".join(self.pieces)):
+            return []
+        # Seldom: folded piece by piece, to tell each sighting's line.
+        folded = [fold(piece) for piece in self.pieces]
+        starts = list(itertools.accumulate((len(piece) for piece in folded), initial=0))
+        return [(self.lines[max(bisect.bisect_right(starts, seen.start) - 1, 0)],
+                 seen.code, seen.message) for seen in people.sightings("".join(folded))]
 
 
 def is_text_output(relative: str) -> bool:

@@ -17,8 +17,11 @@ from .sealing import is_sealed
 
 # An expert record's own name and contacts are where they belong.
 OWN_FIELDS = frozenset({"name", "contact"})
-# Ids of other records are not texts: an id that names a person is reported as such.
-IDS = frozenset(REFERENCE_FIELDS) | {"id", "region"}
+# Ids, codes, numbers and dates are not texts (an id that names a person is reported as
+# such): a record's search starts from its other fields.
+IDS = frozenset(REFERENCE_FIELDS) | {"id", "region", "status", "original_language", "pillars",
+                                     "lead_countries", "partner_countries", "cooperation",
+                                     "period", "last_reviewed", "consent", "example", "kind"}
 
 
 def consented(kb: KnowledgeBase, emails=()) -> PersonalData:
@@ -34,19 +37,30 @@ def mentions(kb: KnowledgeBase, people: PersonalData) -> list[Problem]:
     problems = []
     for entry in kb.loaded:
         own = entry.record.id if isinstance(entry.record, Expert) else None
-        for loc, text in _texts(entry.data):
-            if loc[0] in IDS or (own and loc[0] in OWN_FIELDS):
-                continue
-            for seen in people.sightings(fold(html.unescape(text))):
+        skipped = IDS | OWN_FIELDS if own else IDS
+        # Sealed values are whole fields; they are not read.
+        data = {key: value for key, value in entry.data.items()
+                if key not in skipped and not is_sealed(value)}
+        # Most records name no one: their texts are searched together, once; only a record
+        # with a sighting is searched field by field, to say where.
+        if not people.sightings_in(_unescaped("\n".join(_strings(data, [])))):
+            continue
+        for loc, text in _texts(data):
+            for seen in people.sightings_in(_unescaped(text)):
                 if not (seen.name and seen.expert_id == own):
                     problems.append(entry.problem(loc, seen.code, _advice(seen)))
     for (name, language), page in sorted(kb.pages.items()):
-        text = fold(html.unescape(page.body))
+        text = fold(_unescaped(page.body))
         for seen in people.sightings(text):
             line = page.body_line + text.count("\n", 0, seen.start)
             problems.append(Problem(f"content/pages/{name}/{language}.md", line, 1, "",
                                     seen.code, _advice(seen)))
     return problems
+
+
+def _unescaped(text: str) -> str:
+    """A text as the pages will show it: character references decoded."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _advice(seen) -> str:
@@ -57,15 +71,26 @@ def _advice(seen) -> str:
             "with their consent")
 
 
-def _texts(value, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """(field path, text) for every text in a record's data, sealed values aside."""
+def _strings(value, found: list) -> list:
+    """Every text in a record's data, in order."""
     if isinstance(value, str):
-        if loc and not is_sealed(value):
-            yield loc, value
+        found.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, found)
+    return found
+
+
+def _texts(value, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(field path, text) for every text in a record's data."""
+    if isinstance(value, str):
+        yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _texts(item, (*loc, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, (*loc, index))
-

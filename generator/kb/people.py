@@ -23,10 +23,52 @@ from .load import INVISIBLE_ASTRAL_RANGES, INVISIBLE_RANGES, JOINERS
 
 # Arabic letters written two ways (teh marbuta and heh, alef maksura and yeh) and the
 # tatweel, which only stretches a word.
-_ARABIC = str.maketrans({"\u0629": "\u0647", "\u0649": "\u064a", "\u0640": None})
+_ARABIC = (("\u0629", "\u0647"), ("\u0649", "\u064a"), ("\u0640", ""))
 _OBFUSCATED_AT = re.compile(r"\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*")
+_BRACKETED_AT = re.compile(r"[(\[{]\s*at\s*[)\]}]")  # found fast: it starts with a bracket
+# Signs and digits that folding turns into `@`, `+` and digits (fullwidth, small).
+_FULLWIDTH = re.compile("[\uff0b\uff10-\uff20\ufe6b\ufe62]")
+
+
+def _international_00(text: str) -> bool:
+    """Whether `00` starts a number somewhere (as _INTERNATIONAL_00 finds it, but looked
+    for as a literal: the pattern's search tried every position, a fifth of a page's
+    audit)."""
+    at = text.find("00")
+    while at >= 0:
+        before, after = text[at - 1:at] if at else "", text[at + 2:at + 4]
+        if not (before.isdigit() or before == "+") and len(after) == 2 \
+                and after[0] in "123456789" and after[1].isdigit():
+            return True
+        at = text.find("00", at + 1)
+    return False
+
+
+def _may_hold_contact(text: str) -> bool:
+    """Whether `text` holds what a contact detail holds, in any form that folding turns
+    into it (most texts do not). Tests cheapest first: this runs on every record."""
+    if "@" in text or "+" in text:
+        return True
+    if _international_00(text):
+        return True
+    if not text.isascii() and _FULLWIDTH.search(text):
+        return True
+    return ("(" in text or "[" in text or "{" in text) and _BRACKETED_AT.search(text) is not None
 _OBFUSCATED_DOT = re.compile(r"\s*[(\[{]\s*dot\s*[)\]}]\s*")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An email is looked for from each `@` (a pattern starting with its local part was tried at
+# every letter of a page): its local part before it, its domain after.
+_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def emails_in(text: str):
+    """(start, address) for every email address in `text`."""
+    at = text.find("@")
+    while at >= 0:
+        local, domain = _LOCAL_PART.search(text, max(0, at - 64), at), _DOMAIN.match(text, at + 1)
+        if local and domain:
+            yield local.start(), f"{local.group()}@{domain.group()}"
+        at = text.find("@", at + 1)
 # `00` that starts a number is the international prefix, as `+` is.
 _INTERNATIONAL_00 = re.compile(r"(?<![\d+])00(?=[1-9]\d)")
 _ANNOTATION = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -37,6 +79,7 @@ _DIGIT_SEPARATORS = r"[\s.\-/()\u00a0]*"
 # inside a longer word is not the person): Latin, Greek, Cyrillic, Armenian. Arabic words
 # take prefixes (و, ب, ال), Chinese and Thai have no spaces: there a name is any match.
 _SPACED = re.compile(r"[a-z\u00c0-\u058f]")
+_NO_WORD_BEFORE = r"(?<!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +97,12 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = _hidden().sub("", unicodedata.normalize("NFKD", text))
-    return text.casefold().translate(_ARABIC)
+    text = text.casefold()
+    # (str.translate with a table took most of the time folding a page.)
+    for written, same in _ARABIC:
+        if written in text:
+            text = text.replace(written, same)
+    return text
 
 
 def name_pattern(name: str) -> str | None:
@@ -72,7 +120,7 @@ def name_pattern(name: str) -> str | None:
 
 
 def _whole(pattern: str, words: list[str]) -> str:
-    before = r"(?<!\w)" if _SPACED.match(words[0]) else ""
+    before = _NO_WORD_BEFORE if _SPACED.match(words[0]) else ""
     after = r"(?!\w)" if _SPACED.match(words[-1][-1]) else ""
     return f"{before}(?:{pattern}){after}"
 
@@ -82,7 +130,7 @@ def email_pattern(email: str) -> str:
     local, _, domain = fold(email).partition("@")
     local_part = _SEPARATORS.join(map(re.escape, re.split(r"[._+-]+", local)))
     domain_part = r"\W*(?:dot\W*)?".join(map(re.escape, domain.split(".")))
-    return rf"(?<!\w){local_part}\W*(?:@|\bat\b)\W*{domain_part}(?!\w)"
+    return rf"{_NO_WORD_BEFORE}{local_part}\W*(?:@|\bat\b)\W*{domain_part}(?!\w)"
 
 
 def phone_pattern(phone: str) -> str | None:
@@ -143,7 +191,12 @@ class PersonalData:
     def _patterns(self) -> tuple:
         if self._compiled is None:
             # Contacts first: an email holds the name, and is the better finding.
-            alternatives = [p for w in self.withheld for p in w.contacts + w.names]
+            # Everyone's patterns in one, without the word boundaries before them: each
+            # then starts with a letter or digit, which the search skips to (a boundary
+            # first made it try every position). Each person's own pattern says at once
+            # whether a candidate is them, boundary included.
+            alternatives = [p.replace(_NO_WORD_BEFORE, "") for w in self.withheld
+                            for p in w.contacts + w.names]
             everyone = re.compile("|".join(f"(?:{p})" for p in alternatives)) \
                 if alternatives else None
             people = [(w, re.compile("|".join(f"(?:{p})" for p in w.names)) if w.names
@@ -152,14 +205,23 @@ class PersonalData:
             self._compiled = (everyone, people)
         return self._compiled
 
+    def may_see(self, text: str) -> bool:
+        """Whether a text not folded yet may hold anything to find (most do not: no one is
+        withheld, and no contact detail is there), before the cost of folding it."""
+        return bool(self.withheld) or _may_hold_contact(text)
+
+    def sightings_in(self, text: str) -> list[Sighting]:
+        """`sightings` of a text not folded yet, folding it only if it `may_see` any."""
+        return self.sightings(fold(text)) if self.may_see(text) else []
+
     def sightings(self, text: str, regions=()) -> list[Sighting]:
         """Every person who may not appear, and every unpublished contact detail, in
         `text` (already folded: see `fold`). Phones are found in international form, and
         in the national forms of `regions` (ISO 3166-1 alpha-2) when given."""
         found = self._withheld(text)
-        if "@" in text or "(" in text or "[" in text:
+        if "@" in text or _BRACKETED_AT.search(text):
             found += self._emails(text)
-        if "+" in text or "00" in text:
+        if "+" in text or _international_00(text):
             found += self._phones(text)
         for region in regions:
             found += self._phones(text, region)
@@ -171,15 +233,15 @@ class PersonalData:
             return []
         found = []
         for match in everyone.finditer(text):
-            seen = match.group()
+            start = match.start()
             for person, names, contacts in people:
-                if contacts and contacts.fullmatch(seen):
+                if contacts and contacts.match(text, start):
                     found.append(Sighting(match.start(), "personal-data", "a contact detail "
                                           "of an expert who has not consented to its "
                                           f"publication ({person.expert_id})",
                                           person.expert_id))
                     break
-                if names and names.fullmatch(seen):
+                if names and names.match(text, start):
                     found.append(Sighting(match.start(), "personal-data", "the name of an "
                                           "expert who has not consented to appear "
                                           f"({person.expert_id})", person.expert_id, True))
@@ -187,11 +249,12 @@ class PersonalData:
         return found
 
     def _emails(self, text: str) -> list[Sighting]:
-        text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text))
-        return [Sighting(match.start(), "personal-data", "an email address that no "
-                         "consenting expert has published")
-                for match in EMAIL.finditer(text) if match.group().lower() not in self.emails
-                and not self._withheld_contact(match.group())]
+        if _BRACKETED_AT.search(text):
+            text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text))
+        return [Sighting(start, "personal-data", "an email address that no consenting "
+                         "expert has published")
+                for start, email in emails_in(text) if email.lower() not in self.emails
+                and not self._withheld_contact(email)]
 
     def _phones(self, text: str, region: str | None = None) -> list[Sighting]:
         text = _INTERNATIONAL_00.sub("+", text)
