@@ -6,7 +6,7 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import TESTS, THEME_PAGE, THEME_SCRIPT, build_site, make_project
+from conftest import TESTS, build_site, make_project
 
 from generator.build.audit import audit_site
 from generator.kb.people import PersonalData

@@ -1,7 +1,8 @@
 """Before any build: every text of the knowledge base (records and hand-written pages)
 searched for people who have not consented to appear, and for contact details that no
-consenting expert published (character references decoded, as the pages will show them). A contributor who names such a person in a practice is told
-here, with the field, instead of by the audit of a built site."""
+consenting expert published (character references decoded, as the pages will show them).
+A contributor who names such a person in a practice is told here, with the field, instead
+of by the audit of a built site."""
 
 from __future__ import annotations
 
