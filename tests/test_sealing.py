@@ -219,3 +219,43 @@ def test_the_deploy_build_refuses_a_page_naming_a_sealed_person(project, with_ke
     assert not (root / "site").exists()
     os.environ.pop("SSKB_AGE_IDENTITY_FILE")
     assert not build(root, languages=("en",), say=lambda line: None).problems
+
+
+def test_a_deployment_with_its_own_key_pair(project, tmp_path, capsys):
+    """A throwaway key pair stands for a deployment's editors: a real (not example) record
+    is sealed to it, validates without the key, shows what consent allows in a build with
+    the key and none of it without, and another key is a clear error."""
+    root, _ = project
+    identity, public = new_identity()
+    (tmp_path / "editor.key").write_text(identity)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "age1tnaj8t3024x2ep8nwznq65wv25m7rs8497l9l6x6fd3rt6d754msx6450a", public))
+    path = root / "content" / "experts" / "zyxwa-expert.yaml"
+    path.write_text(EXPERT.replace("example-sealed-expert", "zyxwa-expert")
+                    .replace("example: true", "example: false"))
+    (root / "content" / "experts" / "example-sealed-expert.yaml").unlink()
+    # The fixture's draft expert is sealed to the sample key: gone, with its mention.
+    (root / "content" / "experts" / "example-draft-expert.yaml").unlink()
+    draft = root / "practices" / "test-draft-practice.yaml"
+    draft.write_text(draft.read_text().replace("experts: [example-draft-expert]\n", ""))
+    practice = root / "practices" / "test-border-practice.yaml"
+    practice.write_text(practice.read_text().replace("example-sealed-expert", "zyxwa-expert"))
+    # Every personal field sealed, the id not naming the person: nothing of her in the file.
+    assert seal_file(root, path, every_field=True)
+    assert "Zyxwa" not in path.read_text() and "zyxwa.sealperson" not in path.read_text()
+    assert main(["validate", str(root)]) == 0
+    assert main(["build", str(root), "--lang", "en"]) == 0
+    page = (root / "site" / "en" / "experts" / "zyxwa-expert" / "index.html").read_text()
+    assert "Sealperson" not in page and "Name withheld" in page
+    os.environ["SSKB_AGE_IDENTITY_FILE"] = str(tmp_path / "editor.key")
+    try:
+        assert main(["build", str(root), "--lang", "en"]) == 0
+        page = (root / "site" / "en" / "experts" / "zyxwa-expert" / "index.html").read_text()
+        assert "Zyxwa Sealperson" in page and "zyxwa.sealperson@example.org" in page
+        os.environ["SSKB_AGE_IDENTITY_FILE"] = str(SAMPLE_KEY)  # a key, not this one
+        capsys.readouterr()
+        assert main(["validate", str(root)]) == 1
+        assert "zyxwa-expert.yaml:8:7: name: cannot be opened" in capsys.readouterr().out
+    finally:
+        os.environ.pop("SSKB_AGE_IDENTITY_FILE", None)
