@@ -20,7 +20,7 @@ from .authoring.seal import SealRefused, reseal_file, seal_file, unseal_file
 from .build.audit import audit_site
 from .build.generate import DOCS, load_view
 from .build.mkdocs_process import language_env
-from .build.pipeline import build
+from .build.pipeline import build, handbooks
 from .build.tools import BuildError, die_with_parent
 from .build.write import stale_files, write_files
 from .kb.codes import UN_LANGUAGES
@@ -90,7 +90,8 @@ def cmd_build(args, parser) -> int:
     root = _root(parser, args.root)
     try:
         report = build(root, _languages(parser, args.lang), drafts=args.drafts,
-                       site=Path(args.site) if args.site else None, jobs=args.jobs)
+                       site=Path(args.site) if args.site else None, jobs=args.jobs,
+                       pdf=not args.no_pdf)
     except BuildError as error:
         print(f"sskb build: {error}", file=sys.stderr)
         return 1
@@ -103,6 +104,27 @@ def cmd_build(args, parser) -> int:
               file=sys.stderr)
         return 1
     print(f"The site is in {args.site or root / 'site'}/ (open index.html through a web server).")
+    return 0
+
+
+def cmd_handbook(args, parser) -> int:
+    root = _root(parser, args.root)
+    view = _valid_view(root, args.drafts)
+    if view is None:
+        return 1
+    formats = set(args.format or ("html", "pdf"))
+    output = Path(args.output) if args.output else root / "build" / "handbook"
+    try:
+        editions = handbooks(root, view, _languages(parser, args.lang), "pdf" in formats)
+    except BuildError as error:
+        print(f"sskb handbook: {error}", file=sys.stderr)
+        return 1
+    for edition in editions:
+        files = {name: content for name, content in edition.files().items()
+                 if ("html" if name.endswith(".html") else "pdf") in formats}
+        write_files(output / edition.language, files)
+        for name, content in files.items():
+            print(f"wrote {output / edition.language / name} ({len(content):,} bytes)")
     return 0
 
 
@@ -361,6 +383,17 @@ def _site_commands(commands) -> None:
                            help="include draft and in-review records (previews)")
     build_cmd.add_argument("--site", help="output folder (default: ROOT/site)")
     build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
+    build_cmd.add_argument("--no-pdf", action="store_true", help="make the handbook's web "
+                           "edition only (no Chromium needed)")
+
+    handbook = _command(commands, "handbook", cmd_handbook, "make the handbook of South-South "
+                        "initiatives: a web page and a PDF per language")
+    handbook.add_argument("--lang", action="append", metavar="LANG",
+                          help="this language only (repeatable)")
+    handbook.add_argument("--format", action="append", choices=("html", "pdf"),
+                          help="html (the web edition) or pdf (repeatable; default: both)")
+    handbook.add_argument("--drafts", action="store_true", help="include drafts, marked")
+    handbook.add_argument("--output", help="folder (default: ROOT/build/handbook)")
 
     audit = _command(commands, "audit", cmd_audit, "check a built site for code that could "
                      "run and unconsented personal data", root=False)

@@ -1,5 +1,6 @@
-"""One language of `sskb build`: its MkDocs build, fed its pages as they are written, each
-page audited while MkDocs builds the next, and its search index written as it comes."""
+"""One language of `sskb build`: its handbook printed first (the pages link the PDF with
+its size), then its MkDocs build, fed its pages as they are written, each page audited
+while MkDocs builds the next, and its search index written as it comes."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from typing import Callable
 
 from ..kb.people import PersonalData
 from ..kb.problems import Problem
-from ..site.settings import settings
+from ..site.settings import epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
+from .handbook import Handbooks, write_edition
 from .mkdocs_process import MkDocsBuild
 from .search_index import Indexer
 
@@ -84,6 +86,16 @@ class Job:
     auditors: Executor
     progress: Progress
     generator: Generator
+    handbooks: Handbooks
+
+    def settings(self, language: str):
+        """The pages' settings in `language`."""
+        return settings(self.extra, language, self.today)
+
+    @property
+    def epoch_seconds(self) -> int:
+        """The build's time, for the PDFs' dates: the last commit's, or the build day's."""
+        return epoch_seconds(self.epoch, self.today)
 
 
 def build_language(job: Job, language: str, validation: Validation) -> list[Problem] | None:
@@ -99,14 +111,17 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
             mkdocs.stop()
             return None
         people = validation.people
+        edition = job.handbooks.edition(language)
+        begun = time.perf_counter()
         generated = job.generator.write_language(
-            view, language, settings(job.extra, language, job.today),
+            view, language, replace(job.settings(language), handbook=edition.link),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
         for batch in mkdocs.written_pages(AUDIT_BATCH):
             audited.update(batch)
             audits.append(job.auditors.submit(audit_files, site, batch, people))
         mkdocs.finish()
+        write_edition(site, edition)  # MkDocs empties the folder it builds into, first
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()
@@ -120,3 +135,4 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
     findings = [finding for done in audits for finding in done.result()]
     job.progress.step(f"Pagefind indexed and audited {language}", begun)
     return [replace(finding, path=f"{language}/{finding.path}") for finding in findings]
+

@@ -8,6 +8,7 @@ never returns another's pages.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import time
@@ -21,10 +22,12 @@ from ..kb.load import read_mkdocs_extra
 from ..kb.problems import Problem
 from ..site.i18n import native_names
 from ..site.root_page import root_pages
-from ..site.settings import build_date
+from ..site.settings import build_date, epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_site
 from .generate import Generator
+from .handbook import Edition, Handbooks, make_edition
+from .handbook_pdf import Printer
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
 from .tools import in_background
@@ -44,11 +47,12 @@ class BuildReport:
 
 
 def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path | None = None,
-          jobs: int | None = None, say: Callable[[str], None] = print) -> BuildReport:
+          jobs: int | None = None, say: Callable[[str], None] = print,
+          pdf: bool = True) -> BuildReport:
     """Build the whole site into `site` (default ROOT/site); `say` receives one line per
     step as it ends. The site is replaced only when every step and the audit succeeded."""
     started = time.perf_counter()
-    progress = Progress(say, 2 + 2 * len(languages))
+    progress = Progress(say, 2 + 3 * len(languages))
     validation = Validation()
     jobs = jobs or os.cpu_count() or 1
     with Staging((site or root / SITE).resolve(), root) as staging, \
@@ -59,8 +63,10 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         # before the workers do.
         auditors.submit(int).result()
         epoch = source_date_epoch(root)
+        handbooks = Handbooks(languages, pdf, lambda edition, seconds: progress.step(
+            _printed(edition), time.perf_counter() - seconds))
         job = Job(root, staging.folder, drafts, epoch, build_date(epoch),
-                  read_mkdocs_extra(root), auditors, progress, Generator())
+                  read_mkdocs_extra(root), auditors, progress, Generator(), handbooks)
         # Each language's MkDocs build starts at once, and waits for the validation.
         built = [languages_pool.submit(build_language, job, language, validation)
                  for language in languages]
@@ -70,6 +76,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
                 language.cancel()  # those whose MkDocs has not started yet
             return BuildReport(problems=problems)
         progress.step(_validated(view), started)
+        handbooks.start(view, job.settings, job.today, job.epoch_seconds)
         findings = [finding for language in built for finding in language.result()]
         started = time.perf_counter()
         write_files(staging.folder, root_pages(languages, native_names()))
@@ -80,6 +87,24 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         progress.step("wrote the language chooser; the audit found nothing that runs code "
                       "or exposes a person", started)
     return BuildReport(timings=progress.timings)
+
+
+def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True
+              ) -> list[Edition]:
+    """`sskb handbook`: each language's handbook alone, dated as `sskb build` dates it."""
+    epoch = source_date_epoch(root)
+    today, extra = build_date(epoch), read_mkdocs_extra(root)
+    seconds = epoch_seconds(epoch, today)
+    with Printer() if pdf else contextlib.nullcontext() as printer:
+        return [make_edition(view, language, settings(extra, language, today), today,
+                             seconds, printer) for language in languages]
+
+
+def _printed(edition) -> str:
+    if edition.pdf is None:
+        return f"wrote the {edition.language} handbook (web page)"
+    return (f"printed the {edition.language} handbook (PDF, {edition.link.size}, "
+            f"{len(edition.pdf):,} bytes)")
 
 
 def _validated(view: View) -> str:

@@ -64,6 +64,24 @@ class Fragments:
             text = text.replace(f"\0{name}\0", str(value))
         return Markup(text)
 
+    def handbook_links(self, practice=None) -> Markup:
+        """The handbook in this language: its web page and its PDF with the PDF's size (for
+        a practice, the practice's page in it), as an HTML line: MkDocs checks the links
+        to documentation pages, and the handbook is written beside them."""
+        link = self.settings.handbook
+        if link is None:
+            return Markup("")
+        up = "../" * urls.page_url(self._here).count("/")
+        page = link.pages.get(f"practice-{practice.id}") if practice else None
+        pdf = self.t("handbook_pdf_page", size=link.size, page=self.t.number(page)) if page \
+            else self.t("handbook_pdf", size=link.size)
+        href = html_text(link.href(practice.id if practice else None))
+        line = self.label_with(
+            "handbook_line", web=Markup(f'<a href="{up}handbook/">'
+                                        f'{html_text(self.t("handbook_web"))}</a>'),
+            pdf=Markup(f'<a href="{up}{href}">{html_text(pdf)}</a>'))
+        return html_block(f'<p class="sskb-handbook" data-pagefind-ignore="all">{line}</p>')
+
     @property
     def separator(self) -> Markup:
         """Between the items of an inline list: ", " but "، " in Arabic and "、" in Chinese."""

@@ -99,6 +99,14 @@ def make_environment() -> Environment:
     return env
 
 
+def make_handbook_environment() -> Environment:
+    """The handbook's templates write HTML: every value is escaped for HTML unless it is
+    `Markup` (sanitised contributor HTML, generated headings and links)."""
+    return Environment(loader=PackageLoader("generator.site", "templates"),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       autoescape=True, auto_reload=False, bytecode_cache=bytecode_cache())
+
+
 class LanguageRenderer(Fragments):
     """Renders every page of one language."""
 

@@ -1,0 +1,104 @@
+"""One language's handbook: the document printed to PDF, then the web edition that links
+it, both written into the language's `handbook/` folder of the site. `sskb build` makes
+one per language before the language's pages, which link the PDF with its size and each
+practice's page; `sskb handbook` makes them alone."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from babel.units import format_unit
+
+from ..site.handbook import Handbook, PdfLink
+from ..site.settings import HandbookLink, Settings
+from ..site.view import View
+from .handbook_pdf import Printer
+from .write import write_files
+
+FOLDER = "handbook"
+
+
+def pdf_name(language: str) -> str:
+    return f"south-south-handbook-{language}.pdf"
+
+
+@dataclass(frozen=True)
+class Edition:
+    language: str
+    web: str                 # the web edition's HTML
+    pdf: bytes | None        # None when only the web edition was asked for
+    link: HandbookLink | None
+
+    def files(self) -> dict[str, str | bytes]:
+        """File name (in the `handbook/` folder) -> content."""
+        files: dict[str, str | bytes] = {"index.html": self.web}
+        if self.pdf is not None:
+            files[pdf_name(self.language)] = self.pdf
+        return files
+
+
+def size_text(size: int, language: str) -> str:
+    """A file's size as the language writes it: "512 kB", "1,2 Mo"."""
+    if size < 1_000_000:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                           locale=language)
+    return format_unit(size / 1_000_000, "digital-megabyte", length="short", locale=language,
+                       format="#,##0.0")
+
+
+def make_edition(view: View, language: str, settings: Settings, edition: date, epoch: int,
+                 printer: Printer | None) -> Edition:
+    """The language's handbook: printed to PDF when a `printer` is given."""
+    pdf, link = None, None
+    if printer is not None:
+        document = Handbook(view, language, settings, edition)
+        pdf, pages = printer.print(document.render_document(), document.t.number, epoch)
+        link = HandbookLink(pdf_name(language), size_text(len(pdf), language), pages)
+    web = Handbook(view, language, settings, edition, for_print=False,
+                   pdf=PdfLink(link.name, link.size) if link else None).render_document()
+    return Edition(language, web, pdf, link)
+
+
+class Handbooks:
+    """Every language's handbook of one build, printed one after another by one Chromium,
+    in a thread of its own, in the order the languages are built: while a language's
+    MkDocs builds, the next language's handbook is printed. A language's build waits
+    for its own handbook only (its pages link the PDF with its size)."""
+
+    def __init__(self, languages, pdf: bool, on_printed: Callable[[Edition, float], None]):
+        self.languages, self.pdf, self._on_printed = tuple(languages), pdf, on_printed
+        self._editions: dict[str, Future] = {language: Future() for language in languages}
+
+    def start(self, view: View, settings_for: Callable[[str], Settings], edition: date,
+              epoch: int) -> None:
+        threading.Thread(target=self._print, args=(view, settings_for, edition, epoch),
+                         name="handbooks", daemon=True).start()
+
+    def edition(self, language: str) -> Edition:
+        return self._editions[language].result()
+
+    def _print(self, view, settings_for, edition, epoch) -> None:
+        try:
+            with Printer() if self.pdf else contextlib.nullcontext() as printer:
+                for language in self.languages:
+                    begun = time.perf_counter()
+                    made = make_edition(view, language, settings_for(language), edition,
+                                        epoch, printer)
+                    self._editions[language].set_result(made)
+                    self._on_printed(made, time.perf_counter() - begun)
+        except BaseException as error:  # every language still waiting hears of it
+            for future in self._editions.values():
+                if not future.done():
+                    future.set_exception(error)
+
+
+def write_edition(site_language: Path, edition: Edition) -> list[str]:
+    """Write the edition's files into `site_language/handbook/`; the names written."""
+    return write_files(site_language / FOLDER, edition.files())
