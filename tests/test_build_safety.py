@@ -84,7 +84,8 @@ def session_processes(session: int) -> list[str]:
     return left
 
 
-@pytest.mark.parametrize("moment", ["started", "validated", "MkDocs built"])
+@pytest.mark.parametrize("moment", ["started", "validated", "printed the en handbook",
+                                    "MkDocs built"])
 def test_a_killed_build_leaves_no_process_and_the_previous_site(project, moment):
     build_site(project, languages=("en", "fr"))
     before = tree(project / "site")

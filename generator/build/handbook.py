@@ -59,7 +59,8 @@ def make_edition(view: View, language: str, settings: Settings, edition: date, e
     pdf, link = None, None
     if printer is not None:
         document = Handbook(view, language, settings, edition)
-        pdf, pages = printer.print(document.render_document(), document.t.number, epoch)
+        html = document.render_document()
+        pdf, pages = printer.print(html, document.t.number, epoch, document.outline())
         link = HandbookLink(pdf_name(language), size_text(len(pdf), language), pages)
     web = Handbook(view, language, settings, edition, for_print=False,
                    pdf=PdfLink(link.name, link.size) if link else None).render_document()

@@ -1,12 +1,16 @@
-"""The handbook printed to PDF by Chromium (Debian's, driven by Playwright): the document's
-outline made of its headings, tagged, its language and title in the metadata, fonts
-embedded and subset. Chromium lays out Arabic and Chinese with the system's Noto fonts.
+"""The handbook printed to PDF by Chromium (Debian's, driven by Playwright): tagged, its
+language and title in the metadata, fonts embedded and subset. Chromium lays out Arabic
+and Chinese with the system's Noto fonts.
 
 A browser cannot write the page a link leads to (CSS `target-counter`), so the handbook is
 printed twice: the first PDF says on which page each anchor landed (its named
 destinations), the numbers are written into the page, already laid out, where the first
 pass held a number as wide, and the second PDF is the handbook. Two prints of one
 document differ only in their dates, which are then set from the build's date.
+
+The outline (bookmarks) is added afterwards from the document's headings, as an
+incremental update: Chromium's own joins a heading's lines without their space and
+reorders right-to-left ones by runs ("1الركيزة").
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import shutil
 from datetime import datetime, timezone
 from typing import Callable
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from .tools import BuildError
 
@@ -27,7 +31,7 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 # Chromium's own network and background work stays off: a print needs none of it.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
-PDF_OPTIONS = dict(prefer_css_page_size=True, print_background=True, outline=True,
+PDF_OPTIONS = dict(prefer_css_page_size=True, print_background=True, outline=False,
                    tagged=True, display_header_footer=False)
 FILL = """numbers => { for (const element of document.querySelectorAll('[data-page-of]')) {
   const number = numbers[element.dataset.pageOf]; if (number) element.textContent = number; } }"""
@@ -66,9 +70,10 @@ class Printer:
         self._browser.close()
         self._playwright.stop()
 
-    def print(self, html: str, number: Callable[[int], str], epoch: int
-              ) -> tuple[bytes, dict[str, int]]:
-        """The PDF of `html`, and the page of each of its anchors that a link leads to."""
+    def print(self, html: str, number: Callable[[int], str], epoch: int,
+              outline: list[tuple[int, str, str]]) -> tuple[bytes, dict[str, int]]:
+        """The PDF of `html` with `outline` ((level, title, anchor) in order), and the page
+        of each of its anchors that a link leads to."""
         page = self._browser.new_page()
         try:
             page.set_content(html, wait_until="load")
@@ -83,7 +88,7 @@ class Printer:
                 pages = printed
         finally:
             page.close()
-        return dated(pdf, epoch), pages
+        return with_outline(dated(pdf, epoch), outline), pages
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
@@ -91,6 +96,26 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     reader = PdfReader(io.BytesIO(pdf))
     return {name.lstrip("/"): reader.get_destination_page_number(destination) + 1
             for name, destination in reader.named_destinations.items()}
+
+
+def with_outline(pdf: bytes, outline: list[tuple[int, str, str]]) -> bytes:
+    """The PDF with these bookmarks, each leading to its anchor's page, shown when the PDF
+    opens (an incremental update: the printed bytes stay as they are)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    destinations = reader.named_destinations
+    writer = PdfWriter(reader, incremental=True)
+    parents: dict[int, object] = {}
+    for level, title, anchor in outline:
+        destination = destinations.get(f"/{anchor}")
+        if destination is None:
+            raise BuildError(f"the handbook's heading {anchor!r} has no place in the PDF")
+        parents[level] = writer.add_outline_item(
+            title=title, page_number=reader.get_destination_page_number(destination),
+            parent=parents.get(level - 1))
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def dated(pdf: bytes, epoch: int) -> bytes:

@@ -8,7 +8,6 @@ never returns another's pages.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import time
@@ -26,8 +25,7 @@ from ..site.settings import build_date, epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_site
 from .generate import Generator
-from .handbook import Edition, Handbooks, make_edition
-from .handbook_pdf import Printer
+from .handbook import Edition, Handbooks
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
 from .tools import in_background
@@ -94,10 +92,10 @@ def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True
     """`sskb handbook`: each language's handbook alone, dated as `sskb build` dates it."""
     epoch = source_date_epoch(root)
     today, extra = build_date(epoch), read_mkdocs_extra(root)
-    seconds = epoch_seconds(epoch, today)
-    with Printer() if pdf else contextlib.nullcontext() as printer:
-        return [make_edition(view, language, settings(extra, language, today), today,
-                             seconds, printer) for language in languages]
+    editions = Handbooks(languages, pdf, lambda edition, seconds: None)
+    editions.start(view, lambda language: settings(extra, language, today), today,
+                   epoch_seconds(epoch, today))
+    return [editions.edition(language) for language in languages]
 
 
 def _printed(edition) -> str:

@@ -56,9 +56,11 @@ def _may_hold_contact(text: str) -> bool:
     return ("(" in text or "[" in text or "{" in text) and _BRACKETED_AT.search(text) is not None
 _OBFUSCATED_DOT = re.compile(r"\s*[(\[{]\s*dot\s*[)\]}]\s*")
 # An email is looked for from each `@` (a pattern starting with its local part was tried at
-# every letter of a page): its local part before it, its domain after.
-_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+# every letter of a page): its local part before it, its domain after, in the ASCII that
+# addresses are written in once folded (a word of another script written against it, as
+# text extracted from a right-to-left PDF line can be, is not part of it).
+_LOCAL_PART = re.compile(r"[A-Za-z0-9_.+-]{1,64}\Z")
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def emails_in(text: str):

@@ -206,6 +206,12 @@ class Handbook(LanguageRenderer):
             ("centres", t("centres")), ("experts", t("experts")),
             ("index", t("handbook_index"))]
 
+    def outline(self) -> list[tuple[int, str, str]]:
+        """(level, title, anchor) of the contents and every heading after it, once the
+        document is rendered: the PDF's bookmarks."""
+        return [(1, self.t("handbook_contents"), "contents")] + [
+            (heading.level, heading.title, heading.id) for heading in self.headings]
+
     def chapter_header(self, title: str) -> Markup:
         """A running header as a CSS string, inside <style>: no character of it can end
         the string or the element (each other is written as CSS escapes it)."""
