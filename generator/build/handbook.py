@@ -76,11 +76,22 @@ class Handbooks:
     def __init__(self, languages, pdf: bool, on_printed: Callable[[Edition, float], None]):
         self.languages, self.pdf, self._on_printed = tuple(languages), pdf, on_printed
         self._editions: dict[str, Future] = {language: Future() for language in languages}
+        self._thread: threading.Thread | None = None
 
     def start(self, view: View, settings_for: Callable[[str], Settings], edition: date,
               epoch: int) -> None:
-        threading.Thread(target=self._print, args=(view, settings_for, edition, epoch),
-                         name="handbooks", daemon=True).start()
+        self._thread = threading.Thread(target=self._print, name="handbooks", daemon=True,
+                                        args=(view, settings_for, edition, epoch))
+        self._thread.start()
+
+    def __enter__(self) -> "Handbooks":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Wait until the printer is closed: a process that ended while Playwright was
+        closing its browser in that thread crashed on the way out."""
+        if self._thread is not None:
+            self._thread.join()
 
     def edition(self, language: str) -> Edition:
         return self._editions[language].result()

@@ -55,14 +55,14 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     jobs = jobs or os.cpu_count() or 1
     with Staging((site or root / SITE).resolve(), root) as staging, \
             ProcessPoolExecutor(jobs, initializer=in_background) as auditors, \
-            ThreadPoolExecutor(jobs) as languages_pool:
+            ThreadPoolExecutor(jobs) as languages_pool, \
+            Handbooks(languages, pdf, lambda edition, seconds: progress.step(
+                _printed(edition), time.perf_counter() - seconds)) as handbooks:
         # The audit's workers start at the first task, from this thread: a worker dies with
         # the thread that started it (die_with_parent), and the languages' threads end
         # before the workers do.
         auditors.submit(int).result()
         epoch = source_date_epoch(root)
-        handbooks = Handbooks(languages, pdf, lambda edition, seconds: progress.step(
-            _printed(edition), time.perf_counter() - seconds))
         job = Job(root, staging.folder, drafts, epoch, build_date(epoch),
                   read_mkdocs_extra(root), auditors, progress, Generator(), handbooks)
         # Each language's MkDocs build starts at once, and waits for the validation.
@@ -92,10 +92,10 @@ def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True
     """`sskb handbook`: each language's handbook alone, dated as `sskb build` dates it."""
     epoch = source_date_epoch(root)
     today, extra = build_date(epoch), read_mkdocs_extra(root)
-    editions = Handbooks(languages, pdf, lambda edition, seconds: None)
-    editions.start(view, lambda language: settings(extra, language, today), today,
-                   epoch_seconds(epoch, today))
-    return [editions.edition(language) for language in languages]
+    with Handbooks(languages, pdf, lambda edition, seconds: None) as editions:
+        editions.start(view, lambda language: settings(extra, language, today), today,
+                       epoch_seconds(epoch, today))
+        return [editions.edition(language) for language in languages]
 
 
 def _printed(edition) -> str:
