@@ -159,6 +159,11 @@ def test_the_chinese_edition_lacks_no_glyph(sample, tmp_path):
     # (and the page a reader sees: a rendered page holds the characters, not boxes)
     text = pdf_text(edition, "-f", "1", "-l", "1")
     assert Translator("zh")("handbook_title") in text.replace("\n", "")
+    # A reader searching the PDF finds the words: its glyphs stand for ideographs, not for
+    # the radicals Noto CJK draws with the same glyphs (支柱 was extracted as ⽀柱).
+    extracted = "".join(page.extract_text() for page in reader(edition).pages)
+    assert not re.search("[\u2e80-\u2fdf\ufb00-\ufb06]", extracted)  # nor ﬁ for fi
+    assert Translator("zh")("pillar") in extracted and "非洲" in extracted
     image = tmp_path / "cover"
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", "-", str(image)],
                    input=edition.pdf, check=True)
@@ -181,7 +186,8 @@ def test_the_arabic_edition_runs_right_to_left(sample, tmp_path):
     # Extracted in reading order, the words are in the order they were written...
     text = unicodedata.normalize("NFKC", re.sub("[\u202a-\u202e]", "", pdf_text(
         edition, "-f", str(page), "-l", str(page))))
-    # (pdftotext writes the lam-alef ligature's two letters the other way round)
+    # (pdftotext writes the two letters of a lam-alef ligature the other way round: the
+    # PDF names them in reading order, as its specification asks)
     plain = [not re.search("ل[اأإآ]", w) for w in title.split()]
     first = next(i for i in range(len(plain) - 1) if plain[i] and plain[i + 1])
     words = title.split()[first:first + 2]
@@ -246,3 +252,18 @@ def test_the_handbook_command_and_drafts_marked_on_every_page(tmp_path, capsys):
     assert main(["handbook", str(root), "--lang", "en", "--format", "html",
                  "--output", str(tmp_path / "web")]) == 0
     assert [p.name for p in (tmp_path / "web" / "en").iterdir()] == ["index.html"]
+
+
+def test_a_text_map_naming_radicals_is_mended():
+    from generator.build.pdf_update import mended_map
+
+    cmap = (b"begincmap\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+            b"2 beginbfchar\n<5B> <2F40>\n<5C> <5317>\nendbfchar\n"
+            b"1 beginbfrange\n<60> <62> <2EE1>\nendbfrange\nendcmap\n")
+    mended = mended_map(cmap).decode()
+    assert "<5B> <652F>" in mended and "<5C> <5317>" in mended  # ⽀ -> 支, others kept
+    assert "<61> <9A6C>" in mended  # ⻢ (from the range) -> 马
+    assert "<60> <" in mended and "<62> <" in mended and "bfrange" not in mended
+    assert mended.startswith("begincmap\n1 begincodespacerange") and mended.endswith(
+        "endcmap\n")
+    assert mended_map(b"begincmap\n1 beginbfchar\n<01> <0041>\nendbfchar\nendcmap") is None

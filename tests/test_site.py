@@ -280,3 +280,26 @@ def test_the_previous_site_is_removed_once_the_new_one_is_in_place(tmp_path):
     while (root / ".site.old").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not (root / ".site.old").exists()
+
+
+def test_the_home_page_and_each_practice_link_the_handbook(built):
+    """The PDF with its size, and for a practice the page it starts on in the PDF."""
+    import html as entities
+
+    from pypdf import PdfReader
+
+    from generator.build.handbook import size_text
+
+    _, site, _ = built
+    for lang in ("en", "ar", "zh"):
+        pdf = site / lang / "handbook" / f"south-south-handbook-{lang}.pdf"
+        size = size_text(pdf.stat().st_size, lang)
+        home = entities.unescape(html(site, lang, ""))
+        assert f'href="handbook/south-south-handbook-{lang}.pdf"' in home and size in home
+        assert 'href="handbook/"' in home
+        practice = entities.unescape(html(site, lang, "practices/test-border-practice"))
+        found = re.search(rf'href="../../handbook/south-south-handbook-{lang}.pdf#page=(\d+)"',
+                          practice)
+        page = " ".join(PdfReader(pdf).pages[int(found.group(1)) - 1].extract_text().split())
+        assert "Fictional border security practice" in page or \
+            "Pratique fictive de sécurité des frontières" in page

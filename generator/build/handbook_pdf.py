@@ -8,9 +8,8 @@ destinations), the numbers are written into the page, already laid out, where th
 pass held a number as wide, and the second PDF is the handbook. Two prints of one
 document differ only in their dates, which are then set from the build's date.
 
-The outline (bookmarks) is added afterwards from the document's headings, as an
-incremental update: Chromium's own joins a heading's lines without their space and
-reorders right-to-left ones by runs ("1الركيزة").
+Then the PDF is finished by an incremental update (`pdf_update`): its outline, and the
+text its Chinese glyphs stand for.
 """
 
 from __future__ import annotations
@@ -23,9 +22,8 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DictionaryObject, IndirectObject, NameObject,
-                           NullObject, NumberObject, TextStringObject)
 
+from .pdf_update import finished
 from .tools import BuildError
 
 BROWSER_ENV = "SSKB_CHROMIUM"
@@ -91,7 +89,7 @@ class Printer:
                 pages = printed
         finally:
             page.close()
-        return with_outline(dated(pdf, epoch), outline), pages
+        return finished(dated(pdf, epoch), outline), pages
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
@@ -99,115 +97,6 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     reader = PdfReader(io.BytesIO(pdf))
     return {name.lstrip("/"): reader.get_destination_page_number(destination) + 1
             for name, destination in reader.named_destinations.items()}
-
-
-def with_outline(pdf: bytes, outline: list[tuple[int, str, str]]) -> bytes:
-    """The PDF with these bookmarks, each leading where its anchor's named destination
-    does, shown when the PDF opens. Written as an incremental update (new objects, a new
-    catalog, their cross-reference section), so the printed bytes stay as they are:
-    pypdf's own incremental writer read the whole document first, 3 s for 350 pages."""
-    reader = PdfReader(io.BytesIO(pdf))
-    destinations = reader.named_destinations
-    trailer = reader.trailer
-    size = int(trailer["/Size"])
-    root_ref = trailer.raw_get("/Root")
-    items = [_Item(level, title, _destination(destinations, anchor))
-             for level, title, anchor in outline]
-    _link(items, size + 1)
-    root = DictionaryObject({NameObject("/Type"): NameObject("/Outlines")})
-    top = [item for item in items if item.parent is None]
-    if top:
-        root[NameObject("/First")], root[NameObject("/Last")] = top[0].ref, top[-1].ref
-        root[NameObject("/Count")] = NumberObject(len(items))
-    catalog = DictionaryObject(reader.trailer["/Root"].get_object())
-    catalog[NameObject("/Outlines")] = IndirectObject(size, 0, None)
-    catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    objects = [(size, root)] + [(item.number, item.dictionary(size)) for item in items]
-    objects.append((root_ref.idnum, catalog))
-    return pdf + _update(len(pdf), objects, size + 1 + len(items), root_ref, trailer,
-                         _startxref(pdf))
-
-
-class _Item:
-    """A bookmark being written: its place among the others, then its dictionary."""
-
-    def __init__(self, level: int, title: str, destination):
-        self.level, self.title, self.destination = level, title, destination
-        self.number = 0
-        self.parent = self.previous = self.next = None
-        self.children: list[_Item] = []
-
-    @property
-    def ref(self) -> IndirectObject:
-        return IndirectObject(self.number, 0, None)
-
-    def dictionary(self, root: int) -> DictionaryObject:
-        entries = {"/Title": TextStringObject(self.title), "/Dest": self.destination,
-                   "/Parent": self.parent.ref if self.parent else IndirectObject(root, 0, None)}
-        for key, other in (("/Prev", self.previous), ("/Next", self.next)):
-            if other is not None:
-                entries[key] = other.ref
-        if self.children:
-            entries["/First"], entries["/Last"] = self.children[0].ref, self.children[-1].ref
-            entries["/Count"] = NumberObject(len(self.children))
-        return DictionaryObject({NameObject(key): value for key, value in entries.items()})
-
-
-def _destination(destinations, anchor: str) -> ArrayObject:
-    found = destinations.get(f"/{anchor}")
-    if found is None:
-        raise BuildError(f"the handbook's heading {anchor!r} has no place in the PDF")
-    return ArrayObject([found.page, NameObject("/XYZ"), NullObject(), NullObject(),
-                        NullObject()])
-
-
-def _link(items: list[_Item], first_number: int) -> None:
-    """Number the bookmarks and tie each to its parent and siblings, by their levels."""
-    parents: dict[int, _Item | None] = {0: None}
-    last: dict[object, _Item] = {}
-    for number, item in enumerate(items, first_number):
-        item.number = number
-        item.parent = parents.get(item.level - 1)
-        sibling = last.get(id(item.parent))
-        if sibling is not None:
-            sibling.next, item.previous = item, sibling
-        last[id(item.parent)] = item
-        if item.parent is not None:
-            item.parent.children.append(item)
-        parents[item.level] = item
-        for deeper in [level for level in parents if level > item.level]:
-            del parents[deeper]
-
-
-def _startxref(pdf: bytes) -> int:
-    found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*\Z", pdf)
-    if found is None:
-        raise BuildError("Chromium's PDF does not end as a PDF does")
-    return int(found.group(1))
-
-
-def _update(offset: int, objects, size: int, root_ref, trailer, previous: int) -> bytes:
-    """An incremental update holding `objects` ((number, object)), at `offset`."""
-    out, places = io.BytesIO(), {}
-    out.write(b"\n")
-    for number, value in objects:
-        places[number] = offset + out.tell()
-        out.write(b"%d 0 obj\n" % number)
-        value.write_to_stream(out)
-        out.write(b"\nendobj\n")
-    xref = offset + out.tell()
-    out.write(b"xref\n0 1\n0000000000 65535 f \n")  # the free list's head, as writers do
-    for number in sorted(places):
-        out.write(b"%d 1\n%010d 00000 n \n" % (number, places[number]))
-    tail = DictionaryObject({NameObject("/Size"): NumberObject(size),
-                             NameObject("/Root"): root_ref,
-                             NameObject("/Prev"): NumberObject(previous)})
-    if "/Info" in trailer:
-        tail[NameObject("/Info")] = trailer.raw_get("/Info")
-    out.write(b"trailer\n")
-    tail.write_to_stream(out)
-    out.write(b"\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
 
 
 def dated(pdf: bytes, epoch: int) -> bytes:
