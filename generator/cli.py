@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from datetime import date
@@ -16,36 +15,26 @@ from .authoring.issue_forms import form_files
 from .authoring.new_record import ScaffoldError, new_record
 from .authoring.schemas import FOLDER as SCHEMAS_FOLDER
 from .authoring.schemas import schema_texts
-from .authoring.seal import SealRefused, reseal_file, seal_file, unseal_file
 from .build.audit import audit_site
 from .build.generate import DOCS, load_view
 from .build.mkdocs_process import language_env
 from .build.pipeline import build, handbooks
 from .build.tools import BuildError, die_with_parent
 from .build.write import stale_files, write_files
+from .cli_sealing import sealing_commands
 from .kb.codes import UN_LANGUAGES
 from .kb.kinds import KINDS
 from .kb.load import read_mkdocs_extra
 from .kb.problems import FORMATS, WARNING_FORMATS, as_json, as_text
+from .kb.knowledge_base import MARKERS, find_root
 from .kb.review import REVIEW_AFTER_DAYS, review_warnings
-from .kb.sealing import IDENTITY_FILE_ENV, Keys, KeyProblem, new_identity
+from .kb.sealing import KeyProblem
 from .kb.validate import load_knowledge_base
 from .site.translation_status import as_json as translations_json
 from .site.translation_status import as_text as translations_text
 from .site.translation_status import translation_status
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
-
-MARKERS = ("practices", "content")
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that holds a knowledge base."""
-    for folder in (start, *start.parents):
-        if any((folder / marker).is_dir() for marker in MARKERS):
-            return folder
-    return None
-
 
 def _root(parser: argparse.ArgumentParser, given: str | None) -> Path:
     if given is not None:
@@ -204,58 +193,6 @@ def cmd_import_issue(args, parser) -> int:
     return 0
 
 
-def _keys(args) -> Keys:
-    """The identities of --identity, else of the environment."""
-    return Keys.from_file(Path(args.identity)) if args.identity else Keys.from_environment()
-
-
-def _sealing(args, parser, action, verb: str) -> int:
-    """Run `action(root, path, keys)` on each file; one line per file."""
-    keys, failed = _keys(args), 0
-    for name in args.files:
-        path = Path(name).resolve()
-        root = find_root(path.parent)
-        if root is None or not path.is_file():
-            parser.error(f"{name}: not a record file of a knowledge base")
-        try:
-            fields = action(root, path, keys)
-        except SealRefused as error:
-            failed += 1
-            if error.problems:
-                print(as_text(error.problems))
-            print(f"sskb {args.command}: {error}", file=sys.stderr)
-            continue
-        print(f"{name}: {verb} {', '.join(fields)}" if fields else f"{name}: nothing to "
-              f"{args.command}")
-    return 1 if failed else 0
-
-
-def cmd_seal(args, parser) -> int:
-    if args.reseal:
-        return _sealing(args, parser, reseal_file, "sealed again")
-    return _sealing(args, parser, lambda root, path, keys: seal_file(root, path, args.all,
-                                                                     keys), "sealed")
-
-
-def cmd_unseal(args, parser) -> int:
-    return _sealing(args, parser, unseal_file, "unsealed")
-
-
-def cmd_keygen(args, parser) -> int:
-    identity, public = new_identity()
-    path = Path(args.output)
-    try:
-        with open(path, "x", encoding="utf-8", opener=lambda p, f: os.open(p, f, 0o600)) as out:
-            out.write(f"# public key: {public}\n{identity}\n")
-    except FileExistsError:
-        parser.error(f"{args.output} exists: choose another file")
-    except OSError as error:
-        parser.error(f"{args.output}: {error.strerror}")
-    print(f"wrote the identity to {path} (keep it secret, outside the repository)\n"
-          f"public key, for extra.sskb.editors.keys in mkdocs.yml:\n{public}")
-    return 0
-
-
 def _generated(root: Path, folder: str, files: dict[str, str], check: bool,
                command: str) -> int:
     """Write files generated from the package, or with `check` only report stale ones."""
@@ -345,32 +282,12 @@ def _record_commands(commands) -> None:
     schema.add_argument("--check", action="store_true",
                         help="only check that schemas/ matches the models (exit 1 if not)")
 
-    _sealing_commands(commands)
+    sealing_commands(commands, _command)
 
     translations = _command(commands, "translations", cmd_translations,
                             "how many records exist in each language, and which lack one")
     translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
     translations.add_argument("--drafts", action="store_true", help="count drafts too")
-
-
-def _sealing_commands(commands) -> None:
-    """The editors' commands for personal fields sealed to their keys."""
-    identity = ("an age identity file that opens sealed fields (default: "
-                f"SSKB_AGE_IDENTITY or {IDENTITY_FILE_ENV})")
-    seal = _command(commands, "seal", cmd_seal, "encrypt the personal fields of expert "
-                    "records that their consent does not let be public", root=False)
-    seal.add_argument("files", nargs="+", metavar="FILE", help="expert record files")
-    seal.add_argument("--all", action="store_true", help="seal every personal field")
-    seal.add_argument("--reseal", action="store_true", help="seal the sealed fields again to "
-                      "the keys mkdocs.yml lists now (needs an identity)")
-    seal.add_argument("--identity", help=identity)
-    unseal = _command(commands, "unseal", cmd_unseal, "write the sealed fields of expert "
-                      "records in the clear, to edit them (then seal them again)", root=False)
-    unseal.add_argument("files", nargs="+", metavar="FILE", help="expert record files")
-    unseal.add_argument("--identity", help=identity)
-    keygen = _command(commands, "keygen", cmd_keygen, "make an editor's key pair for "
-                      "sealed fields", root=False)
-    keygen.add_argument("-o", "--output", required=True, help="the identity file to write")
 
 
 def _site_commands(commands) -> None:

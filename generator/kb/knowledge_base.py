@@ -28,3 +28,15 @@ class KnowledgeBase:
 
     def entries(self, kind: str) -> list[Entry]:
         return list(self.records.get(kind, {}).values())
+
+
+# A folder holding either is a knowledge base.
+MARKERS = ("practices", "content")
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds a knowledge base."""
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_dir() for marker in MARKERS):
+            return folder
+    return None
