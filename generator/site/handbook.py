@@ -119,8 +119,21 @@ class Handbook(LanguageRenderer):
                 named = self.terms("themes", practice.themes)
             for name in named:
                 entries.setdefault(name, []).append(practice)
-        return [(name, sorted(practices, key=lambda p: self.anchor(p)))
+        return [(name, sorted(practices, key=self.position))
                 for name, practices in sorted(entries.items(), key=lambda e: e[0].casefold())]
+
+    def in_order(self, practices) -> list:
+        return sorted(practices, key=self.position)
+
+    def position(self, practice) -> int:
+        """Where a practice stands in the handbook: its pages follow this order."""
+        return self._positions[practice.id]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        order = [p for pillar in self.pillars for region in pillar.regions
+                 for p in region.practices]
+        return {practice.id: index for index, practice in enumerate(order)}
 
     # --- what the template writes ---------------------------------------------------------
 
