@@ -4,7 +4,6 @@ contributor's language; `sskb validate` then says, field by field, what is left 
 from __future__ import annotations
 
 import typing
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -12,9 +11,8 @@ from ..build.write import write_new
 from ..kb.codes import UN_LANGUAGES
 from ..kb.fields import ID_PATTERN, RESERVED_IDS
 from ..kb.kinds import BY_NAME, KINDS, Kind
-from ..kb.load import read_package_yaml
 from ..kb.models import MARKDOWN_FIELDS, nested_model
-from ..site.i18n import LOCALES
+from ..site.i18n import field_help
 from .schemas import schema_line
 
 EDITORIAL = {"status": "draft"}  # new records start as drafts
@@ -22,16 +20,6 @@ EDITORIAL = {"status": "draft"}  # new records start as drafts
 
 class ScaffoldError(Exception):
     """The record cannot be created; the message says why, for the contributor."""
-
-
-@lru_cache(maxsize=None)
-def field_help(language: str) -> dict[str, str]:
-    help_texts = {}
-    for lang in ("en", language):
-        path = LOCALES / "fields" / f"{lang}.yaml"
-        if path.exists():
-            help_texts.update(read_package_yaml(path) or {})
-    return help_texts
 
 
 def _kind(name: str) -> Kind:

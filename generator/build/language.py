@@ -18,7 +18,10 @@ from ..site.settings import epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
+from ..site.exports import export_files
+from ..site.i18n import Translator
 from .handbook import Handbooks, write_edition
+from .write import write_files
 from .mkdocs_process import MkDocsBuild
 from .search_index import Indexer
 
@@ -121,7 +124,10 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
             audited.update(batch)
             audits.append(job.auditors.submit(audit_files, site, batch, people))
         mkdocs.finish()
-        write_edition(site, edition)  # MkDocs empties the folder it builds into, first
+        # MkDocs empties the folder it builds into, first: these come after it.
+        write_edition(site, edition)
+        write_files(site / "data", export_files(view, language, job.settings(language),
+                                                Translator(language)("site_name")))
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()

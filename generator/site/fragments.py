@@ -82,6 +82,19 @@ class Fragments:
             pdf=Markup(f'<a href="{up}{href}">{html_text(pdf)}</a>'))
         return html_block(f'<p class="sskb-handbook" data-pagefind-ignore="all">{line}</p>')
 
+    def data_files(self, exports) -> Markup:
+        """The Data page's list of files, as HTML: they are written beside the page, and
+        MkDocs checks only links to documentation pages."""
+        items = []
+        for kind in exports.KINDS:
+            plural = exports.PLURALS[kind]
+            items.append(f'<li>{html_text(self.t(plural))}: <a href="{plural}.json">JSON</a>'
+                         f' · <a href="{plural}.csv">CSV</a> · <a href="schemas/{plural}'
+                         f'.schema.json">{html_text(self.t("data_schema"))}</a></li>')
+        items.append(f'<li><a href="datapackage.json">datapackage.json</a>: '
+                     f'{html_text(self.t("data_package"))}</li>')
+        return html_block("<ul>\n" + "\n".join(items) + "\n</ul>")
+
     @property
     def separator(self) -> Markup:
         """Between the items of an inline list: ", " but "، " in Arabic and "、" in Chinese."""

@@ -88,3 +88,15 @@ def _native_name(language: str) -> str:
 def native_names() -> dict[str, str]:
     """Each UN language named in itself, for the language switcher."""
     return {lang: Translator(lang).native_name(lang) for lang in UN_LANGUAGES}
+
+
+@lru_cache(maxsize=None)
+def field_help(language: str) -> dict[str, str]:
+    """What each field of each kind of record holds, in `language` (English where the
+    language lacks a text): `<kind>.<field>` -> text (`sskb new`, the Data page)."""
+    help_texts = {}
+    for lang in ("en", language):
+        path = LOCALES / "fields" / f"{lang}.yaml"
+        if path.exists():
+            help_texts.update(read_package_yaml(path) or {})
+    return help_texts

@@ -1,0 +1,126 @@
+"""The knowledge base as open data, per language: a JSON file and a CSV file per kind of
+record, their JSON Schemas, and a Frictionless Data Package describing them (pure).
+
+Only what the site shows is exported, as the site shows it: published records (drafts
+with `--drafts`), experts with their consent, contact details only with consent to
+publish them, and no sealed value a build could not open. A text is in the edition's
+language, or in the record's original language, which the column beside it names.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import urls
+from .coverage import FULL
+from .data_columns import KINDS, PLURALS, csv_text, data_package, json_schema
+from .render import LanguageRenderer
+from .settings import Settings
+from .view import View
+
+
+class Exporter(LanguageRenderer):
+    """Each kind's rows in one language: plain values, keyed by column."""
+
+    def rows(self, kind: str) -> list[dict]:
+        records = self.view.practices if kind == "practice" else \
+            list(self.view.shown(kind).values())
+        return [getattr(self, f"_{kind}")(record) for record in records]
+
+    def _base(self, kind: str, record) -> dict:
+        page = urls.page_url(urls.record_page(kind, record.id))
+        base = self.settings.site_url
+        # Without the site's address, the page relative to the file (in data/).
+        return {"id": record.id,
+                "url": f"{base}{self.language}/{page}" if base else f"../{page}"}
+
+    def _texts(self, record, *names: str) -> dict:
+        row = {}
+        for name in names:
+            value = self.text(record, name) if isinstance(getattr(record, name), dict) \
+                else None
+            row[name] = value.text if value else None
+            row[f"{name}_language"] = value.lang if value else None
+        return row
+
+    def _labelled(self, facet: str, name: str, values) -> dict:
+        return {name: list(values), f"{name}_labels": [self.facet_label(facet, v)
+                                                       for v in values]}
+
+    def _practice(self, p) -> dict:
+        return {
+            **self._base("practice", p),
+            **self._texts(p, "title", "summary", "description", "results",
+                          "lessons_learned", "replicability", "human_rights"),
+            "pillars": list(p.pillars),
+            **self._labelled("themes", "themes", p.themes),
+            **self._labelled("regions", "regions", p.regions),
+            **self._labelled("countries", "lead_countries", p.lead_countries),
+            **self._labelled("countries", "partner_countries", p.partner_countries),
+            "cooperation": p.cooperation,
+            "cooperation_label": self.facet_label("cooperation", p.cooperation),
+            "period_start": p.period.start, "period_end": p.period.end,
+            "organizations": [i for i in p.organizations if i in self.view.organizations],
+            "centres": [i for i in p.centres if i in self.view.centres],
+            "experts": [i for i in p.experts if i in self.view.experts],
+            "source_titles": [s.title for s in p.sources],
+            "source_urls": [s.url for s in p.sources],
+            "submitted_by": p.submitted_by,
+            "last_reviewed": p.last_reviewed.isoformat() if p.last_reviewed else None,
+            "languages": [lang for lang, state in self.view.coverage(p).items()
+                          if state == FULL]}
+
+    def _expert(self, e) -> dict:
+        contact = e.contact if e.contact and self.view.shows_contact(e) else None
+        return {
+            **self._base("expert", e), "name": e.name, "example": e.example,
+            "affiliation": e.affiliation, "country": e.country,
+            "country_label": self.t.country(e.country) if e.country else None,
+            "languages": list(e.languages),
+            "languages_labels": [self.t.language_name(code) for code in e.languages],
+            **self._labelled("themes", "themes", e.themes),
+            **self._labelled("regions", "regions", e.regions),
+            "pillars": list(e.pillars), **self._texts(e, "bio"),
+            "email": contact.email if contact else None,
+            "phone": contact.phone if contact else None,
+            "web_page": contact.url if contact else None}
+
+    def _centre(self, c) -> dict:
+        return {
+            **self._base("centre", c), **self._texts(c, "name"), "acronym": c.acronym,
+            "country": c.country, "country_label": self.t.country(c.country),
+            "city": c.city, "kind": c.kind, "kind_label": self.t(f"centre_kind_{c.kind}"),
+            **self._labelled("themes", "themes", c.themes), "pillars": list(c.pillars),
+            **self._labelled("regions", "regions", c.regions), "website": c.website,
+            **self._texts(c, "description"),
+            "organizations": [i for i in c.organizations if i in self.view.organizations],
+            "practices": self._naming("centre", c.id)}
+
+    def _organization(self, o) -> dict:
+        return {
+            **self._base("organization", o), **self._texts(o, "name"),
+            "acronym": o.acronym, "region": o.region,
+            "region_label": self.term("regions", o.region), "kind": o.kind,
+            "kind_label": self.t(f"organization_kind_{o.kind}"), "website": o.website,
+            **self._texts(o, "description"), "practices": self._naming("organization", o.id)}
+
+    def _naming(self, kind: str, record_id: str) -> list[str]:
+        return [p.id for p in self.view.backlinks.get((kind, record_id), [])]
+
+
+def export_files(view: View, language: str, settings: Settings, title: str) -> dict[str, str]:
+    """Relative path (in the language's `data/` folder) -> text of every export file."""
+    exporter = Exporter(view, language, settings)
+    files = {}
+    for kind in KINDS:
+        rows = exporter.rows(kind)
+        plural = PLURALS[kind]
+        files[f"{plural}.json"] = _json(rows)
+        files[f"{plural}.csv"] = csv_text(kind, rows)
+        files[f"schemas/{plural}.schema.json"] = _json(json_schema(kind))
+    files["datapackage.json"] = _json(data_package(language, settings, title))
+    return files
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"

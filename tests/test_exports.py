@@ -1,0 +1,89 @@
+"""Open data: each language's JSON and CSV files of each kind validate against the
+schemas published beside them, say what the pages say, and the Data Package and the Data
+page describe them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+
+from generator.kb.codes import UN_LANGUAGES
+from generator.site.data_columns import COLUMNS, KINDS, LIST_SEPARATOR, PLURALS
+
+
+def data(site, language):
+    return site / language / "data"
+
+
+@pytest.mark.parametrize("language", UN_LANGUAGES)
+def test_each_export_validates_against_its_published_schema(built, language):
+    _, site, _ = built
+    folder = data(site, language)
+    for kind in KINDS:
+        plural = PLURALS[kind]
+        rows = json.loads((folder / f"{plural}.json").read_text(encoding="utf-8"))
+        schema = json.loads((folder / "schemas" / f"{plural}.schema.json").read_text())
+        jsonschema.validate(rows, schema, format_checker=jsonschema.FormatChecker())
+        assert rows or kind != "practice"
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_the_csv_says_what_the_json_says(built, language):
+    _, site, _ = built
+    folder = data(site, language)
+    for kind in KINDS:
+        plural = PLURALS[kind]
+        raw = (folder / f"{plural}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # spreadsheet programs then read UTF-8
+        table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        rows = json.loads((folder / f"{plural}.json").read_text(encoding="utf-8"))
+        assert [line["id"] for line in table] == [row["id"] for row in rows]
+        for line, row in zip(table, rows):
+            for column in COLUMNS[kind]:
+                value = row[column.name]
+                expected = "" if value is None else LIST_SEPARATOR.join(map(str, value)) \
+                    if column.is_list else str(value).lower() if isinstance(value, bool) \
+                    else str(value)
+                assert line[column.name] == expected, (kind, column.name)
+
+
+def test_a_text_says_its_language_and_the_practice_its_page(built):
+    _, site, _ = built
+    practices = json.loads((data(site, "ar") / "practices.json").read_text())
+    practice = next(p for p in practices if p["id"] == "test-border-practice")
+    assert practice["title_language"] == "ar" or practice["title_language"] == "fr"
+    assert practice["description_language"] == "fr"  # no Arabic text: the original
+    page = data(site, "ar") / practice["url"] / "index.html"
+    assert page.resolve().exists()  # the page's address, relative to the file
+
+
+def test_the_data_package_describes_every_file(built):
+    _, site, _ = built
+    folder = data(site, "fr")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC BY 4.0"
+    assert {resource["path"] for resource in package["resources"]} == {
+        f"{PLURALS[kind]}.{suffix}" for kind in KINDS for suffix in ("csv", "json")}
+    for resource in package["resources"]:
+        assert (folder / resource["path"]).exists()
+        if resource["format"] == "csv":
+            header = (folder / resource["path"]).read_bytes().decode("utf-8-sig").split(
+                "\r\n")[0].split(",")
+            assert header == [field["name"] for field in resource["schema"]["fields"]]
+        else:
+            assert (folder / resource["schema"]).exists()
+
+
+def test_the_data_page_links_the_files_and_describes_each_column(built):
+    _, site, _ = built
+    page = (data(site, "fr") / "index.html").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f'href="{PLURALS[kind]}.csv"' in page and f'href="{PLURALS[kind]}.json"' in page
+        for column in COLUMNS[kind]:
+            assert f"<code>{column.name}</code>" in page
+    assert "Comment citer" in page and "datapackage.json" in page
+    assert "Titre court" in page  # the field's help, in French
