@@ -6,6 +6,7 @@ After an intended change to templates or catalogues, regenerate and review the d
 """
 
 import os
+from datetime import date
 
 import pytest
 from conftest import FIXTURE_KB, TESTS
@@ -18,7 +19,7 @@ from generator.site.view import make_view
 GOLDEN = TESTS / "golden"
 LANGUAGES = ("en", "fr", "ar")
 SETTINGS = Settings(site_name="Test knowledge base", site_url="https://kb.example.org/",
-                    repository="example/kb")
+                    repository="example/kb", today=date(2026, 12, 1))
 
 
 def rendered(language: str) -> dict[str, str]:
