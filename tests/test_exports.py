@@ -87,3 +87,29 @@ def test_the_data_page_links_the_files_and_describes_each_column(built):
             assert f"<code>{column.name}</code>" in page
     assert "Comment citer" in page and "datapackage.json" in page
     assert "Titre court" in page  # the field's help, in French
+
+
+def linked(site, language, page) -> dict:
+    import re
+
+    html = (site / language / page / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(found) == 1, page
+    return json.loads(found[0])
+
+
+def test_record_pages_carry_schema_org_json_ld(built):
+    _, site, _ = built
+    practice = linked(site, "fr", "practices/test-border-practice")
+    assert practice["@context"] == "https://schema.org" and practice["@type"] == "Article"
+    assert practice["inLanguage"] == "fr"
+    assert "url" not in practice  # the build was given no address (SSKB_BASE_URL)
+    assert {"Sénégal", "Mali", "Niger"} <= {c["name"] for c in practice["spatialCoverage"]}
+    assert practice["citation"][0]["url"] == "https://example.org/source"
+    assert any(term["termCode"] == "border-security" for term in practice["about"])
+    centre = linked(site, "en", "centres/test-centre")
+    assert centre["@type"] == "Organization" and centre["address"]["addressCountry"]
+    expert = linked(site, "en", "experts/example-test-expert")
+    assert expert["@type"] == "Person" and expert["name"] == "Awa Test (fictional)"
+    # no consent to publish contact details: none in the linked data either
+    assert not {"email", "telephone", "sameAs"} & set(expert)

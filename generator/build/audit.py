@@ -13,6 +13,7 @@ has.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -136,6 +137,11 @@ class PageAudit:
                             "the theme's nor Pagefind's")
         elif element.get("type") == "application/json" and element.get("id") == "__config":
             return True
+        elif element.get("type") == "application/ld+json":
+            if not is_linked_data(element.text or ""):
+                self.report(line, "script", "a JSON-LD script that is not JSON, or whose "
+                            "values could end the element")
+            return False  # its values are the page's: people are looked for in them
         else:
             text = (element.text or "").strip()
             if not text or is_theme_script(text):
@@ -154,6 +160,18 @@ class PageAudit:
         if scheme:
             self.report(element.sourceline, "url", f"<{element.tag} {name}> points to a "
                         f"{scheme}: address")
+
+
+def is_linked_data(text: str) -> bool:
+    """JSON, with no character that could end its element or start markup (they are
+    written escaped)."""
+    if "<" in text or ">" in text:
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _more_than_text(element) -> bool:

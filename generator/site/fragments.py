@@ -16,6 +16,7 @@ from . import urls
 from .contributor_text import html_text, inline_text
 from .coverage import FULL, MISSING, available_languages
 from .html_blocks import html_block
+from .linked_data import linked_data, script_text
 
 
 class Fragments:
@@ -193,12 +194,17 @@ class Fragments:
             return Markup("")
         return Markup(f'!!! warning ""\n    {self.label("draft_notice", status=record.status)}\n')
 
-    def front_matter(self, title, kind: str = "") -> Markup:
+    def front_matter(self, title, kind: str = "", record=None) -> Markup:
         """The page's front matter. The title is HTML-escaped here because the theme prints
-        `page.meta.title` into <title>, the header and the nav without escaping it."""
+        `page.meta.title` into <title>, the header and the nav without escaping it. A
+        record's page also carries its schema.org JSON-LD (`linked_data`), which the
+        theme's override prints into the page's head."""
         lines = ["---", f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
         if kind:
             lines.append(f"sskb_kind: {kind}")
+        if record is not None:
+            ld = script_text(linked_data(self, record, kind))
+            lines.append(f"sskb_jsonld: {json.dumps(ld, ensure_ascii=False)}")
         return Markup("\n".join(lines + ["---", ""]))
 
     def due_notice(self, practice) -> Markup:
