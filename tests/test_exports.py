@@ -113,3 +113,33 @@ def test_record_pages_carry_schema_org_json_ld(built):
     assert expert["@type"] == "Person" and expert["name"] == "Awa Test (fictional)"
     # no consent to publish contact details: none in the linked data either
     assert not {"email", "telephone", "sameAs"} & set(expert)
+
+
+def test_feeds_are_atom_of_the_newest_practices(built):
+    import feedparser
+
+    _, site, _ = built
+    feeds = site / "fr" / "feeds"
+    everything = feedparser.parse((feeds / "practices.atom").read_bytes())
+    assert not everything.bozo, everything.bozo_exception
+    assert everything.feed.language == "fr"
+    titles = [entry.title for entry in everything.entries]
+    assert "Pratique fictive de sécurité des frontières" in titles
+    entry = everything.entries[0]
+    assert entry.summary and entry.updated_parsed and entry.id.startswith("tag:")
+    # a relative link leads from the feed to the practice's page
+    assert (feeds / entry.link / "index.html").resolve().exists()
+    assert {tag.term for tag in entry.tags} >= {"pillar-2", "border-security"}
+    pillar = feedparser.parse((feeds / "pillar-2.atom").read_bytes())
+    assert not pillar.bozo and [e.title for e in pillar.entries] == titles
+    assert feedparser.parse((feeds / "pillar-1.atom").read_bytes()).entries == []
+
+
+def test_whats_new_lists_the_newest_and_every_page_names_the_feed(built):
+    _, site, _ = built
+    page = (site / "fr" / "whats-new" / "index.html").read_text(encoding="utf-8")
+    assert "Pratique fictive de sécurité des frontières" in page
+    assert 'href="../feeds/practices.atom"' in page and 'href="../feeds/pillar-4.atom"' in page
+    home = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert ('<link rel="alternate" type="application/atom+xml"' in home
+            and 'href="feeds/practices.atom"' in home)

@@ -13,6 +13,7 @@ from typing import Callable, Protocol
 
 from ..kb.codes import UN_LANGUAGES
 from ..kb.load import read_editors
+from .history import first_committed
 from ..kb.problems import Problem
 from ..kb.record_files import RecordReader
 from ..kb.validate import load_knowledge_base
@@ -52,7 +53,8 @@ def load_view(root: Path, drafts: bool = False, reader: RecordReader | None = No
     kb, problems = load_knowledge_base(root, reader)
     if problems:
         return None, problems
-    return make_view(kb, drafts=drafts, emails=read_editors(root).emails), []
+    return make_view(kb, drafts=drafts, emails=read_editors(root).emails,
+                     published=first_committed(root, "practices")), []
 
 
 class Generator:

@@ -19,6 +19,8 @@ from ..site.view import View
 from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
 from ..site.exports import export_files
+from ..site.feeds import FOLDER as FEEDS
+from ..site.feeds import feed_files
 from ..site.i18n import Translator
 from .handbook import Handbooks, write_edition
 from .write import write_files
@@ -128,6 +130,7 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         write_edition(site, edition)
         write_files(site / "data", export_files(view, language, job.settings(language),
                                                 Translator(language)("site_name")))
+        write_files(site / FEEDS, feed_files(view, language, job.settings(language)))
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()

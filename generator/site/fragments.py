@@ -83,6 +83,23 @@ class Fragments:
             pdf=Markup(f'<a href="{up}{href}">{html_text(pdf)}</a>'))
         return html_block(f'<p class="sskb-handbook" data-pagefind-ignore="all">{line}</p>')
 
+    def news_list(self, news, count: int = 30) -> Markup:
+        """The newest practices with their dates, as an HTML list."""
+        items = [f"<li>{html_text(self.t.date(news.practice_date(self.view, p)))} – "
+                 f'<a href="{urls.href(self._here, urls.record_page("practice", p.id))}"'
+                 f"{self.lang_attributes(p)}>{html_text(self.name(p))}</a></li>"
+                 for p in news.newest(self.view)[:count]]
+        return html_block('<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
+
+    def feed_links(self, news) -> Markup:
+        """The language's feeds: all practices, and each pillar's."""
+        up = "../" * urls.page_url(self._here).count("/")
+        links = [(news.feed_name(), self.t("feed_all"))] + [
+            (news.feed_name(n), self.facet_label("pillars", n)) for n in (1, 2, 3, 4)]
+        return html_block("<ul>\n" + "\n".join(
+            f'<li><a href="{up}feeds/{name}">{html_text(label)}</a></li>'
+            for name, label in links) + "\n</ul>")
+
     def data_files(self, exports) -> Markup:
         """The Data page's list of files, as HTML: they are written beside the page, and
         MkDocs checks only links to documentation pages."""

@@ -40,10 +40,10 @@ def _text(r, record, name: str) -> str | None:
 
 
 def _practice(r, p) -> dict:
-    title = r.localized_name(p)
+    title, body = r.localized_name(p), r.text(p, "description")
     data = {
         "@type": "Article", "headline": title.text, "name": title.text,
-        "inLanguage": title.lang, "abstract": _text(r, p, "summary"),
+        "inLanguage": body.lang, "abstract": _text(r, p, "summary"),
         "about": [{"@type": "DefinedTerm", "name": r.facet_label(facet, value),
                    "termCode": str(value)}
                   for facet, values in (("pillars", p.pillars), ("themes", p.themes))

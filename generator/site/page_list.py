@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..kb.kinds import NAMED_BY_PRACTICES
-from . import data_columns, urls
+from . import data_columns, news, urls
 from .view import View
 
 FACET_TEMPLATES = {"pillars": "pillar", "regions": "region", "countries": "country",
@@ -45,6 +45,7 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
            _handwritten(view, "contribute"))
     yield urls.TRANSLATIONS, "translations.md.j2", {}, everything
     yield urls.DATA, "data.md.j2", {"exports": data_columns}, ()
+    yield urls.WHATS_NEW, "whats-new.md.j2", {"news": news}, _listing(view, view.practices)
     yield urls.SEARCH, "search.md.j2", {}, ()
     yield urls.kind_index("practice"), "practices.md.j2", {}, _listing(view, view.practices)
     for p in view.practices:

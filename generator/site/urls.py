@@ -18,6 +18,7 @@ SEARCH = "search.md"
 ABOUT = "about.md"
 CONTRIBUTE = "contribute.md"
 TRANSLATIONS = "translations.md"
+WHATS_NEW = "whats-new.md"
 DATA = "data.md"  # the Data page; the export files are written beside it, in data/
 # The pages that show a hand-written text (content/pages), cleaned once MkDocs converted them.
 HANDWRITTEN = frozenset({HOME, ABOUT, CONTRIBUTE, "pillars/index.md"})

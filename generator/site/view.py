@@ -43,6 +43,9 @@ class View:
     # What may not be published about people: the names of experts not shown, the contacts
     # not shown, and any other contact detail but the editors' address (for the audit).
     personal_data: PersonalData = field(default_factory=PersonalData)
+    # practice id -> the day its file was first committed (when the knowledge base is a
+    # git repository): when it was first published, for "What's new" and the feeds
+    published: dict = field(default_factory=dict)
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
 
@@ -78,7 +81,7 @@ def _terms(kb: KnowledgeBase, name: str) -> dict[str, Term]:
     return dict(kb.vocabularies.get(name) or {})
 
 
-def make_view(kb: KnowledgeBase, drafts: bool = False, emails=()) -> View:
+def make_view(kb: KnowledgeBase, drafts: bool = False, emails=(), published=None) -> View:
     """Select what is shown; `drafts` previews records not yet published; `emails` (the
     editors') may be shown besides the experts' consented ones."""
     statuses = PREVIEW if drafts else PUBLIC
@@ -91,6 +94,7 @@ def make_view(kb: KnowledgeBase, drafts: bool = False, emails=()) -> View:
     view = View(practices, records["expert"], records["centre"], records["organization"],
                 _terms(kb, "themes"), _terms(kb, "regions"), drafts)
     view.pages = kb.pages
+    view.published = dict(published or {})
     experts = [entry.record for entry in kb.entries("expert")]
     view.personal_data = personal_data(experts, lambda e: e.id in view.experts,
                                        view.shows_contact, emails)
