@@ -83,6 +83,22 @@ class Fragments:
             pdf=Markup(f'<a href="{up}{href}">{html_text(pdf)}</a>'))
         return html_block(f'<p class="sskb-handbook" data-pagefind-ignore="all">{line}</p>')
 
+    def related_list(self, practice) -> Markup:
+        """The practices related to one, each with what it shares with it, as HTML."""
+        found = self.view.related.get(practice.id, [])
+        if not found:
+            return Markup("")
+        items = []
+        for other, shared in found:
+            what = self.separator.join(html_text(self.facet_label(facet, value))
+                                       for facet, value in shared[:4])
+            page = urls.href(self._here, urls.record_page("practice", other.id))
+            items.append(f'<li><a href="{page}"'
+                         f"{self.lang_attributes(other)}>{html_text(self.name(other))}</a>"
+                         f' <span class="sskb-shared">({html_text(self.t("shares"))} {what})'
+                         f"</span></li>")
+        return html_block('<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
+
     def news_list(self, news, count: int = 30) -> Markup:
         """The newest practices with their dates, as an HTML list."""
         items = [f"<li>{html_text(self.t.date(news.practice_date(self.view, p)))} – "

@@ -169,6 +169,9 @@ class LanguageRenderer(Fragments):
             return self.term(facet, value)
         if facet == "countries":
             return self.t.country(value)
+        if facet == "organizations":
+            found = self.view.organizations.get(value)
+            return self.name(found) if found else value
         return self.t(f"cooperation_{value}")
 
     def page(self, name: str):

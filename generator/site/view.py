@@ -16,6 +16,7 @@ from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
 from ..kb.people import PersonalData, personal_data
 from ..kb.record_files import Entry, digest
 from .coverage import language_coverage
+from .related import related
 
 PUBLIC = ("published",)
 PREVIEW = ("published", "in_review", "draft")
@@ -46,6 +47,8 @@ class View:
     # practice id -> the day its file was first committed (when the knowledge base is a
     # git repository): when it was first published, for "What's new" and the feeds
     published: dict = field(default_factory=dict)
+    # practice id -> [(related practice, [(facet, shared value)...])...] (see `related`)
+    related: dict = field(default_factory=dict)
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
 
@@ -100,6 +103,7 @@ def make_view(kb: KnowledgeBase, drafts: bool = False, emails=(), published=None
                                        view.shows_contact, emails)
     view.backlinks = _backlinks(view)
     view.facets = _facets(practices)
+    view.related = related(practices)
     view.digests = {(kind, i): e.digest for kind, entries in shown.items()
                     for i, e in entries.items()}
     view.digests["vocabularies"] = digest(*view.themes.values(), *view.regions.values())
