@@ -141,5 +141,5 @@ def test_whats_new_lists_the_newest_and_every_page_names_the_feed(built):
     assert "Pratique fictive de sécurité des frontières" in page
     assert 'href="../feeds/practices.atom"' in page and 'href="../feeds/pillar-4.atom"' in page
     home = (site / "fr" / "index.html").read_text(encoding="utf-8")
-    assert ('<link rel="alternate" type="application/atom+xml"' in home
+    assert ('<link rel="alternate feed" type="application/atom+xml"' in home
             and 'href="feeds/practices.atom"' in home)

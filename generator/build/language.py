@@ -21,6 +21,8 @@ from .generate import DOCS, Generator, load_view
 from ..site.exports import export_files
 from ..site.feeds import FOLDER as FEEDS
 from ..site.feeds import feed_files
+from ..site.insight import chart_files
+from ..site.render import LanguageRenderer
 from ..site.i18n import Translator
 from .handbook import Handbooks, write_edition
 from .write import write_files
@@ -131,6 +133,8 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         write_files(site / "data", export_files(view, language, job.settings(language),
                                                 Translator(language)("site_name")))
         write_files(site / FEEDS, feed_files(view, language, job.settings(language)))
+        write_files(site / "insight", chart_files(LanguageRenderer(view, language,
+                                                                   job.settings(language))))
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()

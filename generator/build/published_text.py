@@ -25,7 +25,8 @@ WORDS = frozenset({"title", "alt", "content", "href", "src", "srcset", "aria-lab
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 # The files a build writes from the records, besides pages; the theme's and Pagefind's own
 # files (scripts, styles, the binary index that the fragments' words make) hold no one.
-TEXT_SUFFIXES = (".xml", ".xml.gz", ".json", ".csv", ".txt", ".atom", ".pf_fragment")
+TEXT_SUFFIXES = (".xml", ".xml.gz", ".json", ".csv", ".txt", ".atom", ".svg",
+                 ".pf_fragment")
 SKIPPED_FOLDERS = ("assets/",)
 
 
@@ -79,7 +80,8 @@ def file_text(path: Path) -> str:
             return "\n".join(_strings(json.loads(text)))
         except ValueError:
             return text
-    return html.unescape(text) if path.name.endswith((".xml", ".xml.gz", ".atom")) else text
+    return html.unescape(text) if path.name.endswith((".xml", ".xml.gz", ".atom", ".svg")) \
+        else text
 
 
 def _strings(value):

@@ -116,6 +116,53 @@ class Fragments:
             f'<li><a href="{up}feeds/{name}">{html_text(label)}</a></li>'
             for name, label in links) + "\n</ul>")
 
+    def chart(self, chart) -> Markup:
+        """A chart (its SVG file, beside the page) and, for screen readers and anyone
+        who wants the numbers, the same as a table."""
+        rows = "\n".join(f"<tr><td>{html_text(label)}</td><td>{html_text(written)}</td></tr>"
+                         for label, _, written in chart.bars)
+        return html_block(
+            f'<p><img class="sskb-chart" src="{chart.name}.svg" alt="{html_text(chart.title)}: '
+            f'{html_text(chart.description)}"></p>\n'
+            f'<table>\n<caption>{html_text(chart.title)}</caption>\n<tbody>\n{rows}\n'
+            "</tbody>\n</table>")
+
+    def coverage_table(self, matrix, facet: str) -> Markup:
+        """The matrix of practices and experts by `facet` (pillars or themes) and region:
+        each full cell's count links to its list below; each empty one, to the
+        Contribute page."""
+        contribute = urls.href(self._here, urls.CONTRIBUTE)
+        head = "".join(f"<th>{html_text(self.term('regions', g))}</th>"
+                       for g in matrix.regions)
+        lines, lists = [], []
+        for row in matrix.rows:
+            cells = []
+            for region in matrix.regions:
+                practices = matrix.practices.get((row, region), [])
+                experts = matrix.experts.get((row, region), [])
+                if not practices and not experts:
+                    cells.append(f'<td class="sskb-gap"><a href="{contribute}">'
+                                 f'{html_text(self.t("insight_gap"))}</a></td>')
+                    continue
+                anchor = f"cell-{facet}-{row}-{region}"
+                counts = self.t("insight_cell", practices=self.t.number(len(practices)),
+                                experts=self.t.number(len(experts)))
+                cells.append(f'<td><a href="#{anchor}">{html_text(counts)}</a></td>')
+                lists.append(self._cell_list(anchor, facet, row, region, practices, experts))
+            lines.append(f"<tr><th>{html_text(self.facet_label(facet, row))}</th>"
+                         + "".join(cells) + "</tr>")
+        # (a table with no class of its own keeps the theme's table style)
+        table = (f'<div class="sskb-coverage"><table>\n<thead><tr><th></th>{head}</tr>'
+                 "</thead>\n<tbody>\n" + "\n".join(lines) + "\n</tbody>\n</table></div>")
+        return html_block(table + "\n" + "\n".join(lists))
+
+    def _cell_list(self, anchor, facet, row, region, practices, experts) -> str:
+        title = f"{self.facet_label(facet, row)} – {self.term('regions', region)}"
+        items = [self._list_item("practice", p) for p in practices] + [
+            self._list_item("expert", e) for e in experts]
+        return (f'<p id="{anchor}"><strong>{html_text(title)}</strong></p>\n'
+                '<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
+
     def data_files(self, exports) -> Markup:
         """The Data page's list of files, as HTML: they are written beside the page, and
         MkDocs checks only links to documentation pages."""

@@ -19,6 +19,7 @@ ABOUT = "about.md"
 CONTRIBUTE = "contribute.md"
 TRANSLATIONS = "translations.md"
 WHATS_NEW = "whats-new.md"
+INSIGHT = "insight.md"  # its charts are written beside it, in insight/
 DATA = "data.md"  # the Data page; the export files are written beside it, in data/
 # The pages that show a hand-written text (content/pages), cleaned once MkDocs converted them.
 HANDWRITTEN = frozenset({HOME, ABOUT, CONTRIBUTE, "pillars/index.md"})

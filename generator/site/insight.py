@@ -1,0 +1,94 @@
+"""The knowledge base at a glance: how many practices per pillar, region and year started,
+and where practices and experts are missing (the coverage matrices), from the view
+(pure). The charts are drawn from these numbers (`charts`), and the page shows the same
+numbers as tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .charts import bar_chart
+
+PILLARS = (1, 2, 3, 4)
+
+
+def per_pillar(view) -> list[tuple[int, int]]:
+    counts = Counter(pillar for p in view.practices for pillar in p.pillars)
+    return [(pillar, counts[pillar]) for pillar in PILLARS]
+
+
+def per_region(view) -> list[tuple[str, int]]:
+    counts = Counter(region for p in view.practices for region in p.regions)
+    return [(region, counts[region]) for region in view.regions]
+
+
+def per_year(view) -> list[tuple[int, int]]:
+    """Practices by the year they started, every year from the first to the last."""
+    counts = Counter(int(p.period.start[:4]) for p in view.practices)
+    if not counts:
+        return []
+    return [(year, counts[year]) for year in range(min(counts), max(counts) + 1)]
+
+
+@dataclass
+class Matrix:
+    """Practices and experts in each (row, region) cell: rows are pillars or themes."""
+
+    rows: list
+    regions: list[str]
+    practices: dict = field(default_factory=dict)  # (row, region) -> [practice]
+    experts: dict = field(default_factory=dict)    # (row, region) -> [expert]
+
+    def empty(self) -> list[tuple]:
+        """The cells with neither a practice nor an expert: the gaps to fill next."""
+        return [(row, region) for row in self.rows for region in self.regions
+                if not self.practices.get((row, region))
+                and not self.experts.get((row, region))]
+
+
+def coverage(view, facet: str) -> Matrix:
+    """The matrix of `facet` (pillars or themes) by region."""
+    rows = list(PILLARS) if facet == "pillars" else list(view.themes)
+    matrix = Matrix(rows, list(view.regions))
+    for kind, records in (("practices", view.practices), ("experts", view.experts.values())):
+        cells = getattr(matrix, kind)
+        for record in records:
+            for row in getattr(record, facet):
+                for region in record.regions:
+                    cells.setdefault((row, region), []).append(record)
+    return matrix
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str          # its file: <name>.svg, beside the page
+    title: str
+    description: str
+    bars: list         # (label, value, value as written)
+
+
+def charts(r) -> list[Chart]:
+    """The page's charts, labelled by `r` (a LanguageRenderer) in its language."""
+    view, t = r.view, r.t
+    specs = [("pillars", "insight_per_pillar",
+              [(r.facet_label("pillars", p), n) for p, n in per_pillar(view)]),
+             ("regions", "insight_per_region",
+              [(r.term("regions", g), n) for g, n in per_region(view)]),
+             ("years", "insight_per_year", [(str(y), n) for y, n in per_year(view)])]
+    found = []
+    for name, key, bars in specs:
+        total = sum(value for _, value in bars)
+        top = max(bars, key=lambda bar: bar[1], default=("", 0))
+        description = t("insight_chart_description", total=t.number(total),
+                        label=top[0], count=t.number(top[1]))
+        found.append(Chart(name, t(key), description,
+                           [(label, value, t.number(value)) for label, value in bars]))
+    return found
+
+
+def chart_files(r) -> dict[str, str]:
+    """File name -> SVG of each chart, in `r`'s language (right to left in Arabic)."""
+    rtl = r.t.direction == "rtl"
+    return {f"{chart.name}.svg": bar_chart(chart.title, chart.description, chart.bars,
+                                           r.language, rtl) for chart in charts(r)}

@@ -1,0 +1,98 @@
+"""The knowledge base at a glance: charts drawn as static SVG with their title and
+description, mirrored in Arabic, and the coverage matrix, whose empty cells a test works
+out again from the record files themselves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, served
+from lxml import etree, html
+
+from generator.build.pipeline import build
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    """The sample knowledge base built in English and Arabic (no PDF: not what is tested)."""
+    root = tmp_path_factory.mktemp("sample") / "kb"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
+    report = build(root, languages=("en", "ar"), say=lambda line: None, pdf=False)
+    assert not report.problems and not report.findings
+    return root, root / "site"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_each_chart_is_an_svg_with_its_title_and_description(sample_site, language):
+    _, site = sample_site
+    for name in ("pillars", "regions", "years"):
+        svg = etree.parse(str(site / language / "insight" / f"{name}.svg")).getroot()
+        assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
+        assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
+        assert not svg.findall(f".//{SVG}script") and "href" not in etree.tostring(svg).decode()
+    pillars = etree.parse(str(site / language / "insight" / "pillars.svg")).getroot()
+    labels = [t for t in pillars.iter(f"{SVG}text") if "1" in (t.text or "")][:1]
+    bar = next(pillars.iter(f"{SVG}rect"))
+    # Arabic reads right to left: the labels stand right of the bars, which grow leftwards
+    if language == "ar":
+        assert float(labels[0].get("x")) > float(bar.get("x")) + float(bar.get("width"))
+    else:
+        assert float(labels[0].get("x")) <= float(bar.get("x"))
+
+
+def test_the_charts_render_in_chromium_without_an_error(sample_site, browser, tmp_path):
+    _, site = sample_site
+    with served(site) as address:
+        page = browser.new_page()
+        errors, missing = [], []
+        page.on("console", lambda message: errors.append(message.text)
+                if message.type == "error" else None)
+        page.on("response", lambda response: missing.append(response.url)
+                if response.status >= 400 else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{address}/ar/insight/")
+        sizes = page.eval_on_selector_all(
+            "img.sskb-chart", "images => images.map(i => [i.complete, i.naturalWidth])")
+        page.screenshot(path=str(tmp_path / "insight.png"))
+        page.close()
+    assert sizes and all(done and width > 0 for done, width in sizes)
+    # (the theme asks for the sitemaps of the languages this test did not build)
+    assert all(url.endswith("/sitemap.xml") for url in missing)
+    assert [e for e in errors if not e.startswith("Failed to load resource")] == []
+
+
+def test_the_coverage_matrix_shows_the_cells_the_records_leave_empty(sample_site):
+    root, site = sample_site
+    filled = set()
+    for path in sorted((root / "practices").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if record["status"] == "published":
+            filled |= {(p, r) for p in record["pillars"] for r in record["regions"]}
+    for path in sorted((root / "content" / "experts").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if record["status"] == "published" and record["consent"]["profile"]:
+            filled |= {(p, r) for p in record.get("pillars", [])
+                       for r in record.get("regions", [])}
+    regions = [term["id"] for term in yaml.safe_load(
+        (root / "content" / "taxonomy" / "regions.yaml").read_text())["terms"]]
+    expected = {(p, r) for p in (1, 2, 3, 4) for r in regions} - filled
+    assert expected  # the sample has gaps, which is the point of the matrix
+    page = html.parse(str(site / "en" / "insight" / "index.html")).getroot()
+    table = page.xpath("//h3[@id='by-pillar-and-region']/following::table[1]")[0]
+    shown = set()
+    for row in table.xpath(".//tbody/tr"):
+        pillar = int(row.xpath("./th")[0].text_content().split()[-1])
+        for region, cell in zip(regions, row.xpath("./td")):
+            if "sskb-gap" in (cell.get("class") or ""):
+                shown.add((pillar, region))
+                assert cell.xpath(".//a/@href") == ["../contribute/"]
+            else:
+                anchor = cell.xpath(".//a/@href")[0]
+                assert page.xpath(f"//*[@id='{anchor[1:]}']")  # its list is on the page
+    assert shown == expected
