@@ -96,3 +96,31 @@ def test_the_coverage_matrix_shows_the_cells_the_records_leave_empty(sample_site
                 anchor = cell.xpath(".//a/@href")[0]
                 assert page.xpath(f"//*[@id='{anchor[1:]}']")  # its list is on the page
     assert shown == expected
+
+
+def test_the_offline_edition_opens_from_the_file_system(sample_site, browser, tmp_path):
+    import zipfile
+
+    from generator.build.handbook import size_text
+
+    _, site = sample_site
+    archive = site / "en" / "offline" / "south-south-knowledge-base-en.zip"
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert f">ZIP, {size_text(archive.stat().st_size, 'en')}</a>" in home  # its own size
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        assert not [n for n in names if "/pagefind/" in n or n.endswith(".pdf")]
+        opened.extractall(tmp_path)
+    page = browser.new_page()
+    missing = []
+    page.on("requestfailed", lambda request: missing.append(request.url))
+    practice = tmp_path / "en" / "practices" / "morocco-imam-training-institute" / "index.html"
+    page.goto(practice.as_uri())
+    assert "Mohammed VI" in page.title()
+    # the theme's stylesheet was read: its header is the theme's indigo
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                         ".backgroundColor") == "rgb(64, 81, 181)"
+    page.click("text=Practices")  # the navigation leads to a page, not to a folder
+    assert page.url.endswith("/en/practices/index.html")
+    page.close()
+    assert [url for url in missing if url.startswith("file:") and "sitemap" not in url] == []

@@ -24,7 +24,9 @@ from ..site.feeds import feed_files
 from ..site.insight import chart_files
 from ..site.render import LanguageRenderer
 from ..site.i18n import Translator
-from .handbook import Handbooks, write_edition
+from .handbook import Handbooks, size_text, write_edition
+from .offline import FOLDER as OFFLINE
+from .offline import make_offline, zip_name
 from .write import write_files
 from .mkdocs_process import MkDocsBuild
 from .search_index import Indexer
@@ -121,7 +123,8 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         edition = job.handbooks.edition(language)
         begun = time.perf_counter()
         generated = job.generator.write_language(
-            view, language, replace(job.settings(language), handbook=edition.link),
+            view, language, replace(job.settings(language), handbook=edition.link,
+                                    offline=zip_name(language)),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
         for batch in mkdocs.written_pages(AUDIT_BATCH):
@@ -135,6 +138,11 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         write_files(site / FEEDS, feed_files(view, language, job.settings(language)))
         write_files(site / "insight", chart_files(LanguageRenderer(view, language,
                                                                    job.settings(language))))
+        # Last: the offline edition holds all the above, and gives its size on the home
+        # page, which is then audited again.
+        write_files(site / OFFLINE, {zip_name(language): make_offline(
+            site, language, job.epoch_seconds, lambda size: size_text(size, language))})
+        audited.discard("index.html")
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()

@@ -83,6 +83,18 @@ class Fragments:
             pdf=Markup(f'<a href="{up}{href}">{html_text(pdf)}</a>'))
         return html_block(f'<p class="sskb-handbook" data-pagefind-ignore="all">{line}</p>')
 
+    def offline_link(self) -> Markup:
+        """The offline edition on the home page: its size is written once the zip is
+        made (build/offline.py), where the placeholder stands."""
+        name = self.settings.offline
+        if not name:
+            return Markup("")
+        size = self.t("offline_zip", size="SSKB-OFFLINE-SIZE")
+        return html_block(
+            f'<p class="sskb-offline" data-pagefind-ignore="all">'
+            f'{html_text(self.t("offline"))}: <a href="offline/{html_text(name)}">'
+            f'{html_text(size)}</a> – {html_text(self.t("offline_note"))}</p>')
+
     def related_list(self, practice) -> Markup:
         """The practices related to one, each with what it shares with it, as HTML."""
         found = self.view.related.get(practice.id, [])

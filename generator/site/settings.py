@@ -44,6 +44,7 @@ class Settings:
     licence_name: Optional[str] = None  # the content's licence (extra.sskb.licence)
     licence_url: Optional[str] = None
     handbook: Optional[HandbookLink] = None  # set once the language's PDF is printed
+    offline: Optional[str] = None  # the offline edition's zip, when the build makes one
 
     def edit_url(self, kind: str, record_id: str) -> Optional[str]:
         if not self.repository:
