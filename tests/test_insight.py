@@ -124,3 +124,25 @@ def test_the_offline_edition_opens_from_the_file_system(sample_site, browser, tm
     assert page.url.endswith("/en/practices/index.html")
     page.close()
     assert [url for url in missing if url.startswith("file:") and "sitemap" not in url] == []
+
+
+def test_embeddable_lists_per_pillar_region_and_country(sample_site, browser, tmp_path):
+    _, site = sample_site
+    embed = site / "en" / "embed"
+    africa = html.parse(str(embed / "regions-africa.html")).getroot()
+    links = africa.xpath("//ul/li/a/@href")
+    region_page = html.parse(str(site / "en" / "regions" / "africa" / "index.html")).getroot()
+    listed = region_page.xpath("//article//ul[@class='sskb-list']/li/a/@href")
+    assert sorted(links) == sorted("../" + link[len("../../"):] for link in listed)
+    assert all((embed / link / "index.html").resolve().exists() for link in links)
+    assert (embed / "pillars-1.html").exists() and (embed / "countries-sen.html").exists()
+    host = site / "en" / "host.html"
+    host.write_text('<iframe src="embed/regions-africa.html" title="t"></iframe>')
+    with served(site) as address:
+        page = browser.new_page()
+        page.goto(f"{address}/en/host.html")
+        frame = page.frame_locator("iframe")
+        assert frame.locator("li a").count() == len(links)
+        assert frame.locator("li a").first.get_attribute("target") == "_blank"
+        page.close()
+    host.unlink()

@@ -18,6 +18,8 @@ from ..site.settings import epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
+from ..site.embeds import FOLDER as EMBEDS
+from ..site.embeds import embed_files
 from ..site.exports import export_files
 from ..site.feeds import FOLDER as FEEDS
 from ..site.feeds import feed_files
@@ -136,6 +138,7 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         write_files(site / "data", export_files(view, language, job.settings(language),
                                                 Translator(language)("site_name")))
         write_files(site / FEEDS, feed_files(view, language, job.settings(language)))
+        write_files(site / EMBEDS, embed_files(view, language, job.settings(language)))
         write_files(site / "insight", chart_files(LanguageRenderer(view, language,
                                                                    job.settings(language))))
         # Last: the offline edition holds all the above, and gives its size on the home
