@@ -31,7 +31,7 @@ def sample_site(tmp_path_factory):
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_each_chart_is_an_svg_with_its_title_and_description(sample_site, language):
     _, site = sample_site
-    for name in ("pillars", "regions", "years"):
+    for name in ("pillars", "regions", "years", "map", "flows"):
         svg = etree.parse(str(site / language / "insight" / f"{name}.svg")).getroot()
         assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
         assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
@@ -57,6 +57,9 @@ def test_the_charts_render_in_chromium_without_an_error(sample_site, browser, tm
                 if response.status >= 400 else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{address}/ar/insight/")
+        for image in page.locator("img.sskb-chart").all():  # (the map and flows load lazily)
+            image.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
         sizes = page.eval_on_selector_all(
             "img.sskb-chart", "images => images.map(i => [i.complete, i.naturalWidth])")
         page.screenshot(path=str(tmp_path / "insight.png"))
@@ -96,6 +99,68 @@ def test_the_coverage_matrix_shows_the_cells_the_records_leave_empty(sample_site
                 anchor = cell.xpath(".//a/@href")[0]
                 assert page.xpath(f"//*[@id='{anchor[1:]}']")  # its list is on the page
     assert shown == expected
+
+
+def published_practices(root: Path) -> list[dict]:
+    records = [yaml.safe_load(path.read_text(encoding="utf-8"))
+               for path in sorted((root / "practices").glob("*.yaml"))]
+    return [record for record in records if record["status"] == "published"]
+
+
+def test_the_map_shades_the_countries_the_practices_name(sample_site):
+    root, site = sample_site
+    leads = {c for r in published_practices(root) for c in r["lead_countries"]}
+    partners = {c for r in published_practices(root) for c in r["partner_countries"]} - leads
+    svg = etree.parse(str(site / "en" / "insight" / "map.svg")).getroot()
+    fills = [shape.get("fill") for shape in svg.iter(f"{SVG}path", f"{SVG}circle")]
+    assert fills.count("#283593") == len(leads) and fills.count("#9fa8da") == len(partners)
+    assert len(fills) > 150  # every country is drawn, involved or not
+    # Bahrain and Singapore are too small to draw at this scale: they are dots
+    assert {"BHR", "SGP"} <= leads | partners and len(svg.findall(f".//{SVG}circle")) >= 2
+    page = html.parse(str(site / "en" / "insight" / "index.html")).getroot()
+    caption = page.xpath("string(//figure[@class='sskb-map']/figcaption)")
+    assert "do not imply official endorsement or acceptance by the United Nations" in caption
+    table = page.xpath("//figure[@class='sskb-map']/following-sibling::table[1]")[0]
+    rows = table.xpath("./tbody/tr")
+    assert len(rows) == len(leads | partners)
+    senegal = [row for row in rows if row.xpath("string(td[1])") == "Senegal"]
+    if senegal:  # its name links to its list of practices
+        assert senegal[0].xpath("td[1]/a/@href") == ["../countries/sen/"]
+
+
+def test_the_flows_are_those_the_records_make(sample_site):
+    """Worked out again from the record files: each country's region from the taxonomy's
+    areas and the M49 table shipped with the package, the smallest area first."""
+    import json
+
+    root, site = sample_site
+    terms = yaml.safe_load((root / "content" / "taxonomy" / "regions.yaml").read_text())["terms"]
+    naming = {area: term["id"] for term in terms for area in term.get("areas", [])}
+    m49 = json.loads((REPO / "generator" / "geo" / "world.json").read_text())["areas"]
+
+    def region(country):
+        return next(naming[a] for a in [country, *m49[country]] if a in naming)
+
+    assert region("TUR") == "middle-east" and region("EGY") == "africa"
+    assert region("MEX") == "latin-america-caribbean" and region("FJI") == "asia"
+    expected = {}
+    for record in published_practices(root):
+        for pair in {(region(lead), region(partner)) for lead in record["lead_countries"]
+                     for partner in record["partner_countries"]}:
+            expected[pair] = expected.get(pair, 0) + 1
+    labels = {term["label"]["en"]: term["id"] for term in terms}
+    page = html.parse(str(site / "en" / "insight" / "index.html")).getroot()
+    table = page.xpath("//img[@src='flows.svg']/../following-sibling::table[1]")[0]
+    shown = {(labels[row.xpath("string(td[1])")], labels[row.xpath("string(td[2])")]):
+             int(row.xpath("string(td[3])")) for row in table.xpath("./tbody/tr")}
+    assert shown == expected and len(expected) >= 3
+    # the chart draws one band per flow, its lead column on the left (on the right in Arabic)
+    for language, lead_on_left in (("en", True), ("ar", False)):
+        svg = etree.parse(str(site / language / "insight" / "flows.svg")).getroot()
+        bands = [p for p in svg.iter(f"{SVG}path")]
+        assert len(bands) == len(expected)
+        start = float(bands[0].get("d")[1:].split(" ")[0])
+        assert (start < 360) == lead_on_left
 
 
 def test_the_offline_edition_opens_from_the_file_system(sample_site, browser, tmp_path):

@@ -19,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..geo import area_codes
 from .codes import country_codes, country_hint, language_codes
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -46,6 +47,17 @@ def _check_country(value: str) -> str:
         raise PydanticCustomError(
             "country-code", "is not an ISO 3166-1 alpha-3 country code (three capital "
             "letters, e.g. SEN, IDN, COL){hint}", {"hint": country_hint(value)})
+    return value
+
+
+def _check_area(value: str) -> str:
+    if value.isascii() and value.isupper():
+        return _check_country(value)
+    if value not in area_codes():
+        raise PydanticCustomError(
+            "area", "is not a UN M49 area code that holds countries (three digits, e.g. 145 "
+            "for Western Asia, 419 for Latin America and the Caribbean) nor an ISO 3166-1 "
+            "alpha-3 country code")
     return value
 
 
@@ -155,6 +167,10 @@ Ids = Annotated[list[RecordId], AfterValidator(_distinct)]
 CountryCode = Annotated[str, AfterValidator(_check_country), _schema(
     type="string", pattern="^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 Countries = Annotated[list[CountryCode], AfterValidator(_distinct)]
+Area = Annotated[str, AfterValidator(_check_area), _schema(
+    type="string", pattern="^([0-9]{3}|[A-Z]{3})$",
+    description="UN M49 area code or ISO 3166-1 alpha-3 country code")]
+Areas = Annotated[list[Area], AfterValidator(_distinct)]
 LanguageCode = Annotated[str, AfterValidator(_check_language_code), _schema(
     type="string", pattern="^[a-z]{2}$", description="ISO 639-1 language code")]
 LanguageCodes = Annotated[list[LanguageCode], AfterValidator(_distinct)]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .codes import UN_LANGUAGES
 from .fields import (
+    Areas,
     Countries,
     CountryCode,
     Email,
@@ -198,6 +199,10 @@ class Term(Model):
     id: RecordId = F("Term id used in records.")
     label: localized(line(200)) = F("The term's label in each language.")
     description: Optional[LocalizedMarkdown] = F("What the term covers.", default=None)
+    areas: Areas = F(
+        "Regions only: the UN M49 areas (e.g. 145, Western Asia) or countries it covers. A "
+        "country is in the region naming it, or else its smallest area; the map and the "
+        "cooperation flows place countries so.", default_factory=list)
 
 
 class Vocabulary(Model):

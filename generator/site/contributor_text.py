@@ -47,7 +47,7 @@ PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "table", "thead", "tbody", "tfoot", "tr"
                             "dt", "dd", "sup", "sub", "abbr", "kbd", "del", "ins", "small",
                             "figure", "figcaption"}
 PAGE_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir"}, "a": {"href"},
-                   "img": {"src", "alt", "width", "height"}, "ol": {"start"},
+                   "img": {"src", "alt", "width", "height", "loading"}, "ol": {"start"},
                    "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 
 

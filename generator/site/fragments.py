@@ -139,6 +139,53 @@ class Fragments:
             f'<table>\n<caption>{html_text(chart.title)}</caption>\n<tbody>\n{rows}\n'
             "</tbody>\n</table>")
 
+    def countries_map(self, involved: dict, description: str) -> Markup:
+        """The map (its SVG file, beside the page) with the UN disclaimer and the
+        geometry's source, and the countries as a table: how many practices each leads
+        and takes part in, linked to its list."""
+        t = self.t
+        order = sorted(involved.items(), key=lambda item: (
+            -len(item[1].leads), -len(item[1].partners),
+            self.facet_label("countries", item[0])))
+        rows = [(f'<a href="{urls.href(self._here, urls.facet_page("countries", country))}">'
+                 f'{html_text(self.facet_label("countries", country))}</a>',
+                 t.number(len(involvement.leads)), t.number(len(involvement.partners)))
+                for country, involvement in order]
+        legend = "".join(f'<li><span class="sskb-swatch sskb-swatch-{part}"></span>'
+                         f'{html_text(t(f"insight_map_{part}"))}</li>'
+                         for part in ("lead", "partner", "none"))
+        # (the map links to its file: a phone's reader can open it alone and zoom)
+        return html_block(
+            f'<figure class="sskb-map"><a href="map.svg"><img class="sskb-chart" '
+            f'src="map.svg" loading="lazy" alt="{html_text(t("insight_map"))}: '
+            f'{html_text(description)}"></a>\n<ul class="sskb-legend">{legend}</ul>\n'
+            f'<figcaption>{html_text(t("insight_map_disclaimer"))} '
+            f'{html_text(t("insight_map_source"))}</figcaption></figure>\n'
+            + self._table(t("insight_map"), ("insight_country", "insight_leads",
+                                             "insight_partner_in"), rows))
+
+    def flows_chart(self, found: dict, description: str) -> Markup:
+        """The cooperation flows (their SVG file, beside the page) and the same as a
+        table: lead region, partner region, practices."""
+        t = self.t
+        if not found:
+            return html_block(f"<p>{html_text(description)}</p>")
+        rows = [(html_text(self.term("regions", lead)), html_text(self.term("regions", partner)),
+                 t.number(len(practices))) for (lead, partner), practices in found.items()]
+        return html_block(
+            f'<p><img class="sskb-chart" src="flows.svg" loading="lazy" alt="'
+            f'{html_text(t("insight_flows"))}: {html_text(description)}"></p>\n'
+            + self._table(t("insight_flows"), ("insight_flows_lead", "insight_flows_partner",
+                                               "insight_flows_count"), rows))
+
+    def _table(self, caption: str, headings: tuple, rows: list[tuple]) -> str:
+        """A table of cells already written as HTML, under headings named by their keys."""
+        head = "".join(f"<th>{html_text(self.t(key))}</th>" for key in headings)
+        body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                         for row in rows)
+        return (f"<table>\n<caption>{html_text(caption)}</caption>\n<thead><tr>{head}</tr>"
+                f"</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
     def coverage_table(self, matrix, facet: str) -> Markup:
         """The matrix of practices and experts by `facet` (pillars or themes) and region:
         each full cell's count links to its list below; each empty one, to the

@@ -9,6 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .charts import bar_chart
+from .flow_chart import flow_chart
+from .geography import countries_involved, flows
+from .world_map import world_map
 
 PILLARS = (1, 2, 3, 4)
 
@@ -87,8 +90,42 @@ def charts(r) -> list[Chart]:
     return found
 
 
+def map_parts(view) -> dict[str, str]:
+    """Country -> its part on the map: "lead" if it leads a practice, else "partner"."""
+    return {country: "lead" if involvement.leads else "partner"
+            for country, involvement in countries_involved(view).items()}
+
+
+def map_description(r) -> str:
+    parts = list(map_parts(r.view).values())
+    return r.t("insight_map_description", countries=r.t.number(len(parts)),
+               leads=r.t.number(parts.count("lead")),
+               partners=r.t.number(parts.count("partner")))
+
+
+def flows_description(r) -> str:
+    found = flows(r.view)
+    if not found:
+        return r.t("insight_flows_none")
+    (lead, partner), practices = max(found.items(), key=lambda item: len(item[1]))
+    total = len({p.id for practices in found.values() for p in practices})
+    return r.t("insight_flows_description", total=r.t.number(total),
+               lead=r.term("regions", lead), partner=r.term("regions", partner),
+               count=r.t.number(len(practices)))
+
+
 def chart_files(r) -> dict[str, str]:
-    """File name -> SVG of each chart, in `r`'s language (right to left in Arabic)."""
+    """File name -> SVG of each chart, the map and the flows, in `r`'s language (right to
+    left in Arabic)."""
     rtl = r.t.direction == "rtl"
-    return {f"{chart.name}.svg": bar_chart(chart.title, chart.description, chart.bars,
-                                           r.language, rtl) for chart in charts(r)}
+    files = {f"{chart.name}.svg": bar_chart(chart.title, chart.description, chart.bars,
+                                            r.language, rtl) for chart in charts(r)}
+    files["map.svg"] = world_map(r.t("insight_map"), map_description(r), map_parts(r.view),
+                                 r.language)
+    found = [(lead, partner, len(practices))
+             for (lead, partner), practices in flows(r.view).items()]
+    labels = {region: r.term("regions", region) for region in r.view.regions}
+    files["flows.svg"] = flow_chart(
+        r.t("insight_flows"), flows_description(r), found, labels,
+        (r.t("insight_flows_lead"), r.t("insight_flows_partner")), r.language, rtl)
+    return files

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..kb.kinds import NAMED_BY_PRACTICES
-from . import data_columns, insight, news, urls
+from . import data_columns, geography, insight, news, urls
 from .view import View
 
 FACET_TEMPLATES = {"pillars": "pillar", "regions": "region", "countries": "country",
@@ -46,7 +46,7 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
     yield urls.TRANSLATIONS, "translations.md.j2", {}, everything
     yield urls.DATA, "data.md.j2", {"exports": data_columns}, ()
     yield urls.WHATS_NEW, "whats-new.md.j2", {"news": news}, _listing(view, view.practices)
-    yield urls.INSIGHT, "insight.md.j2", {"insight": insight}, everything
+    yield urls.INSIGHT, "insight.md.j2", {"insight": insight, "geography": geography}, everything
     yield urls.SEARCH, "search.md.j2", {}, ()
     yield urls.kind_index("practice"), "practices.md.j2", {}, _listing(view, view.practices)
     for p in view.practices:
