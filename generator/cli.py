@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from datetime import date
@@ -93,6 +94,9 @@ def cmd_build(args, parser) -> int:
               file=sys.stderr)
         return 1
     print(f"The site is in {args.site or root / 'site'}/ (open index.html through a web server).")
+    if not os.environ.get("SSKB_BASE_URL"):
+        print("SSKB_BASE_URL is not set: the pages have no canonical address and the sitemaps "
+              "none, as a preview should; set it to the published address to deploy.")
     return 0
 
 

@@ -59,6 +59,10 @@ def on_post_build(config):
         _streamed.told.end()
 
 
+def on_template_context(context, template_name, config):
+    return in_mkdocs.not_found_page_base(context, template_name, config)
+
+
 def on_nav(nav, config, files):
     return in_mkdocs.translate_nav(nav)
 

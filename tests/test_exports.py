@@ -110,7 +110,7 @@ def test_record_pages_carry_schema_org_json_ld(built):
     centre = linked(site, "en", "centres/test-centre")
     assert centre["@type"] == "Organization" and centre["address"]["addressCountry"]
     expert = linked(site, "en", "experts/example-test-expert")
-    assert expert["@type"] == "Person" and expert["name"] == "Awa Test (fictional)"
+    assert expert["@type"] == "Person" and expert["name"] == "Awa Test (fictional example)"
     # no consent to publish contact details: none in the linked data either
     assert not {"email", "telephone", "sameAs"} & set(expert)
 

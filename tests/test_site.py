@@ -51,10 +51,40 @@ def test_pages_are_in_their_language_and_direction(built):
 
 
 def test_language_switcher_points_to_every_language(built):
+    """Each language's link leads to this same page in it, relatively (wherever the site
+    is served); the head names no alternate, for which the theme would fetch sitemaps."""
     _, site, _ = built
     page = html(site, "en", "practices/test-border-practice")
     for lang in UN_LANGUAGES:
-        assert f'hreflang="{lang}"' in page
+        assert (f'href="../../../{lang}/practices/test-border-practice/" hreflang="{lang}"'
+                in page)
+    assert 'href="./../ar/" hreflang="ar"' in html(site, "en", "")
+    assert not re.search(r'<link rel="alternate"[^>]*hreflang', page)
+
+
+def test_no_page_shows_markup_as_text(built):
+    """An attribute list ({: lang=... }) is Markdown's, never text on a page: a name in
+    another language than the page's followed by an acronym once showed it in the H1."""
+    from lxml import html as lxml_html
+
+    _, site, _ = built
+    for lang in UN_LANGUAGES:
+        for path in sorted((site / lang).rglob("*.html")):
+            text = lxml_html.parse(str(path)).getroot().text_content()
+            assert "{:" not in text and "dir=" not in text, path
+    title = lxml_html.parse(str(site / "ar" / "organizations" / "test-body" / "index.html"))
+    heading = title.getroot().xpath("//h1")[0]
+    assert heading.get("lang") == "en" and heading.text_content().startswith("Test Regional Body (TRB)")
+
+
+def test_without_a_base_url_no_page_names_an_address_of_its_own(built):
+    """No canonical link and no localhost address for a deployment to publish."""
+    _, site, _ = built
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".xml", ".json", ".atom"):
+            text = path.read_text(encoding="utf-8")
+            assert "127.0.0.1" not in text and "localhost" not in text, path
+    assert 'rel="canonical"' not in html(site, "fr", "practices/test-border-practice")
 
 
 def test_practice_page_links_its_records_and_hides_what_is_not_public(built):

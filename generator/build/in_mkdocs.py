@@ -93,6 +93,15 @@ def apply_language(config):
     return config
 
 
+def not_found_page_base(context: dict, template_name: str, config) -> dict:
+    """The 404 page's links lead from the server's root (it is shown at any depth). With
+    no site address (a preview), MkDocs would make them start at "/" where the language
+    folders are: they start at the language's folder instead."""
+    if template_name == "404.html" and not config.get("site_url"):
+        context["base_url"] = f"/{language()}"
+    return context
+
+
 def translate_nav(nav):
     """Name nav sections (pages take their titles from their own headings)."""
     t = Translator(language())

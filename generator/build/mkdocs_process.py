@@ -20,12 +20,16 @@ from .tools import BuildError, die_with_parent, run
 def language_env(root: Path, language: str, site: Path, drafts: bool,
                  epoch: str | None = None) -> dict:
     """The environment of one language's MkDocs process (mkdocs.yml reads it with !ENV)."""
-    base = os.environ.get("SSKB_BASE_URL", "http://127.0.0.1:8000/")
-    return {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
+    # Without SSKB_BASE_URL the site has no address of its own: no canonical link and no
+    # absolute address in the sitemaps (rather than a localhost one that a deployment
+    # forgetting the variable would publish).
+    base = os.environ.get("SSKB_BASE_URL", "")
+    env = {key: value for key, value in os.environ.items() if key != "SSKB_SITE_URL"}
+    return {**env, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
+            **({"SSKB_SITE_URL": f"{base}{language}/"} if base else {}),
             "SSKB_LANG": language, "SSKB_GENERATED": "1",
             "SSKB_DOCS_DIR": str(root / DOCS / language),
-            "SSKB_SITE_DIR": str(site / language), "SSKB_SITE_URL": f"{base}{language}/",
-            "SSKB_DRAFTS": "1" if drafts else "0"}
+            "SSKB_SITE_DIR": str(site / language), "SSKB_DRAFTS": "1" if drafts else "0"}
 
 
 def mkdocs_command(root: Path) -> list[str]:

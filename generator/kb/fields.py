@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -13,8 +13,10 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -196,3 +198,18 @@ def line(max_length: int):
 def localized(text_type):
     """A mapping from UN language code to text of `text_type`."""
     return dict[Language, text_type]
+
+
+# The two forms of `text_or_localized`, as pydantic names them in an error's place; a
+# problem's field path leaves them out (messages.py).
+ONE_TEXT, PER_LANGUAGE = "one text", "per language"
+FORM_TAGS = frozenset({ONE_TEXT, PER_LANGUAGE})
+
+
+def text_or_localized(text_type):
+    """One text (a name), or a mapping from language to text (a description). The YAML
+    says which: a problem then names only the form written, not both."""
+    return Annotated[
+        Union[Annotated[text_type, Tag(ONE_TEXT)],
+              Annotated[localized(text_type), Tag(PER_LANGUAGE)]],
+        Discriminator(lambda value: PER_LANGUAGE if isinstance(value, dict) else ONE_TEXT)]

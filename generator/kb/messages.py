@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .codes import UN_LANGUAGES
+from .fields import FORM_TAGS
 from .models import nested_model
 
 # Errors about a value the contributor wrote, where repeating the value helps them find it.
@@ -67,7 +68,7 @@ def problem_from_error(error: dict, model: type[BaseModel],
 
     `show_values` is False for records about people: their values never reach a log.
     """
-    loc = tuple(error["loc"])
+    loc = tuple(part for part in error["loc"] if part not in FORM_TAGS)
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
         loc = loc[:-1]

@@ -31,6 +31,7 @@ from .fields import (
     YearMonth,
     line,
     localized,
+    text_or_localized,
 )
 
 # Fields whose texts are Markdown written by contributors.
@@ -114,7 +115,9 @@ class Practice(Record):
         "How it respects human rights and international law (Markdown).", default=None)
     sources: list[Source] = F("Public sources that document the practice.",
                               default_factory=list)
-    submitted_by: Optional[line(200)] = F("Who submitted the practice.", default=None)
+    submitted_by: Optional[text_or_localized(line(200))] = F(
+        "Who submitted the practice: a name, or a text per language (en: ..., fr: ...) when "
+        "it is a description such as an editorial team.", default=None)
     last_reviewed: Optional[IsoDate] = F("Date of the last editorial review (YYYY-MM-DD).",
                                          default=None)
 

@@ -65,7 +65,7 @@ class Exporter(LanguageRenderer):
             "experts": [i for i in p.experts if i in self.view.experts],
             "source_titles": [s.title for s in p.sources],
             "source_urls": [s.url for s in p.sources],
-            "submitted_by": p.submitted_by,
+            "submitted_by": self.submitter(p).text if p.submitted_by else None,
             "last_reviewed": p.last_reviewed.isoformat() if p.last_reviewed else None,
             "languages": [lang for lang, state in self.view.coverage(p).items()
                           if state == FULL]}
@@ -73,7 +73,8 @@ class Exporter(LanguageRenderer):
     def _expert(self, e) -> dict:
         contact = e.contact if e.contact and self.view.shows_contact(e) else None
         return {
-            **self._base("expert", e), "name": e.name, "example": e.example,
+            **self._base("expert", e), "name": self.name(e) if e.name else None,
+            "example": e.example,
             "affiliation": e.affiliation, "country": e.country,
             "country_label": self.t.country(e.country) if e.country else None,
             "languages": list(e.languages),

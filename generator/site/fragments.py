@@ -242,8 +242,12 @@ class Fragments:
 
     def bidi(self, text) -> Markup:
         """A contributor's one-line text isolated from the page's direction (a Latin name
-        on an Arabic page keeps its punctuation in place)."""
-        return Markup(f"<bdi>{inline_text(text)}</bdi>")
+        on an Arabic page keeps its punctuation in place); a Localized text shown in
+        another language than the page's is marked with it."""
+        if getattr(text, "fallback", False):
+            return Markup(f'<bdi lang="{text.lang}" dir="{text.dir}">{inline_text(text.text)}'
+                          "</bdi>")
+        return Markup(f"<bdi>{inline_text(getattr(text, 'text', text))}</bdi>")
 
     def link(self, target: str) -> Markup:
         """A relative Markdown link target from the page being rendered (MkDocs checks it)."""

@@ -74,7 +74,7 @@ def _organization(r, record) -> dict:
 
 def _person(r, e) -> dict:
     """A consented expert: only the fields their page shows."""
-    data = {"@type": "Person", "name": e.name,
+    data = {"@type": "Person", "name": r.name(e),
             "affiliation": {"@type": "Organization", "name": e.affiliation}
             if e.affiliation else None,
             "knowsLanguage": list(e.languages) or None,

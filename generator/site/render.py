@@ -128,6 +128,13 @@ class LanguageRenderer(Fragments):
             return Markup("")
         return Markup(f"## {self.label(field_name)}\n\n{_markdown_block(value)}\n\n")
 
+    def submitter(self, practice) -> Optional[Localized]:
+        """Who submitted a practice: a name as written, or its text in this language."""
+        value = practice.submitted_by
+        if isinstance(value, dict):
+            return pick(value, self.language, practice.original_language)
+        return Localized(value, self.language, False) if value else None
+
     def localized_name(self, record) -> Localized:
         """The title or name of a record in this language, or in its original language."""
         texts = getattr(record, "title", None) or getattr(record, "name")
@@ -135,6 +142,8 @@ class LanguageRenderer(Fragments):
             return Localized(self.t("name_withheld"), self.language, False)
         if isinstance(texts, dict):
             return pick(texts, self.language, record.original_language)
+        if getattr(record, "example", False):  # a fictional person, said so in this language
+            texts = self.t("fictional_name", name=texts)
         return Localized(texts, self.language, False)  # a person's name is not translated
 
     def name(self, record) -> str:
