@@ -79,3 +79,62 @@ def test_search_offers_the_facets(server, browser):
 def test_search_in_one_language_returns_only_that_language(server, browser):
     titles, _ = search(browser, f"{server}/ar/search/?q=الأزهر")
     assert titles and all("Al-Azhar" not in title for title in titles)
+
+
+def result_titles(page) -> list[str]:
+    return [a.inner_text() for a in page.query_selector_all(".pagefind-ui__result-title")]
+
+
+def test_a_filter_narrows_the_results_and_is_kept_in_the_address(server, browser):
+    """A search can be shared: its words and filters are in the address, and opening the
+    address gives the same results. Options without results are not offered."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/fr/search/?q=terrorisme")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-label')"
+                               ".length > 0", timeout=20000)
+        labels = [label.inner_text() for label in page.query_selector_all(
+            ".pagefind-ui__filter-label")]
+        assert labels and not [label for label in labels if label.endswith("(0)")]
+        before = page.inner_text(".pagefind-ui__message")
+        page.click("summary:has-text('Région')")
+        page.click(".pagefind-ui__filter-label:has-text('Afrique')")
+        page.wait_for_function("m => document.querySelector('.pagefind-ui__message')"
+                               ".innerText !== m", arg=before, timeout=20000)
+        narrowed = result_titles(page)
+        assert page.url.endswith("?q=terrorisme&R%C3%A9gion=Afrique")
+        assert int(page.inner_text(".pagefind-ui__message").split()[0]) < int(
+            before.split()[0])
+        shared = page.url
+        page.goto("about:blank")
+        page.goto(shared)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        page.wait_for_function("document.querySelector('.pagefind-ui__filter-checkbox:checked')",
+                               timeout=20000)
+        assert page.is_checked(".pagefind-ui__filter-checkbox[value='Afrique']")
+        page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length "
+                               f"== {len(narrowed)}", timeout=20000)
+        # no result repeats its own title as its first sub-result
+        assert not page.query_selector_all(".pagefind-ui__result-nested")
+    finally:
+        page.close()
+
+
+def test_on_a_phone_the_results_come_before_the_filters(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{server}/ar/search/?q=الأزهر")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        assert not page.is_visible(".pagefind-ui__filter-panel")
+        first = page.query_selector(".pagefind-ui__result").bounding_box()
+        assert first["y"] < 844  # the first result is on the first screen
+        toggle = page.locator(".sskb-filters-toggle")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.click()
+        assert page.is_visible(".pagefind-ui__filter-panel")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390  # nothing wider than the screen
+    finally:
+        page.close()

@@ -13,7 +13,9 @@ from ..site.urls import dangerous_scheme, off_site
 # hand-written pages, and what the generator and the theme put there themselves.
 CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
 CONTENT_ATTRIBUTES = frozenset().union(*PAGE_ATTRIBUTES.values()) | {
-    "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore"}
+    "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore",
+    # the search page's strings for its script (text, read with dataset)
+    "data-filters-label", "data-zero-results"}
 # Attributes that hold an address (a javascript: one runs when followed or fetched).
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
                             "data", "srcset", "background", "ping"})

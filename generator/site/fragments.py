@@ -337,7 +337,7 @@ class Fragments:
             return Markup("")
         return Markup(f'!!! warning ""\n    {self.label("draft_notice", status=record.status)}\n')
 
-    def front_matter(self, title, kind: str = "", record=None) -> Markup:
+    def front_matter(self, title, kind: str = "", record=None, hide: tuple = ()) -> Markup:
         """The page's front matter. The title is HTML-escaped here because the theme prints
         `page.meta.title` into <title>, the header and the nav without escaping it. A
         record's page also carries its schema.org JSON-LD (`linked_data`), which the
@@ -345,6 +345,8 @@ class Fragments:
         lines = ["---", f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
         if kind:
             lines.append(f"sskb_kind: {kind}")
+        if hide:  # parts of the theme's layout the page does without (toc, navigation)
+            lines += ["hide:"] + [f"  - {part}" for part in hide]
         if record is not None:
             ld = script_text(linked_data(self, record, kind))
             lines.append(f"sskb_jsonld: {json.dumps(ld, ensure_ascii=False)}")
