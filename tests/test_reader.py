@@ -3,9 +3,14 @@ the language chooser, what the pages ask of the network, the header on a phone."
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
-from conftest import served
+import pytest
+from conftest import REPO, served
+
+from generator.build.pipeline import build
 
 
 def watch(page) -> dict[str, list[str]]:
@@ -40,3 +45,54 @@ def test_the_language_chooser_keeps_the_record_wherever_the_site_is_served(
     assert not [url for url in seen["requests"] if "sitemap" in url]
     assert seen["failed"] == [] and seen["errors"] == []
     assert all(url.startswith(address) for url in seen["requests"])
+
+
+# One page of each kind in the sample knowledge base (its long addresses and names are
+# what overflowed a phone's screen).
+PAGE_KINDS = {
+    "home": "", "practice": "practices/morocco-imam-training-institute/",
+    "centre": "centres/acsrt/", "organization": "organizations/african-union/",
+    "expert": "experts/example-rashid-al-amin/", "directory": "experts/",
+    "index": "regions/africa/", "countries": "countries/", "search": "search/?q=imams",
+    "insight": "insight/", "data": "data/", "handbook": "handbook/",
+    "whats-new": "whats-new/",
+}
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    """The sample knowledge base built in English and Arabic (no PDF)."""
+    root = tmp_path_factory.mktemp("sample") / "kb"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
+    report = build(root, languages=("en", "ar"), say=lambda line: None, pdf=False)
+    assert not report.problems and not report.findings
+    return root / "site"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_page_kind_fits_the_screen_and_loads_cleanly(sample_site, browser, language,
+                                                          tmp_path):
+    """Each kind of page, on a desktop and on a phone: nothing wider than the screen, no
+    console error, no failed request, nothing asked of another host. The screenshots are
+    kept in $SSKB_SCREENSHOTS when it is set (the workflow keeps them as artifacts)."""
+    shots = Path(os.environ.get("SSKB_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    wide = []
+    with served(sample_site) as address:
+        for device, (width, height) in VIEWPORTS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            seen = watch(page)
+            for kind, path in PAGE_KINDS.items():
+                page.goto(f"{address}/{language}/{path}")
+                page.wait_for_load_state("networkidle")
+                if kind == "search":
+                    page.wait_for_selector(".pagefind-ui__result", timeout=20000)
+                if page.evaluate("document.documentElement.scrollWidth") > width:
+                    wide.append((device, kind))
+                page.screenshot(path=str(shots / f"{language}-{device}-{kind}.png"))
+            page.close()
+            assert seen["failed"] == [] and seen["errors"] == [], (device, seen)
+            assert all(url.startswith(address) for url in seen["requests"])
+    assert wide == []
