@@ -96,3 +96,76 @@ def test_every_page_kind_fits_the_screen_and_loads_cleanly(sample_site, browser,
             assert seen["failed"] == [] and seen["errors"] == [], (device, seen)
             assert all(url.startswith(address) for url in seen["requests"])
     assert wide == []
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_axe_finds_no_serious_accessibility_problem(sample_site, browser, language):
+    """axe-core (bundled by axe-playwright-python) on each kind of page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, found = Axe(), {}
+    with served(sample_site) as address:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for kind, path in PAGE_KINDS.items():
+            page.goto(f"{address}/{language}/{path}")
+            page.wait_for_load_state("networkidle")
+            if kind == "search":
+                page.wait_for_selector(".pagefind-ui__result", timeout=20000)
+            violations = axe.run(page).response["violations"]
+            serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                found[kind] = serious
+        page.close()
+    assert found == {}
+
+
+def test_the_search_page_works_from_the_keyboard(sample_site, browser):
+    """Tab to the box, type, Tab to a filter group, open it with Enter, tick an option with
+    Space: the results narrow and the address keeps the choice."""
+    with served(sample_site) as address:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{address}/en/search/")
+        page.wait_for_load_state("networkidle")
+        for _ in range(60):  # from the top of the page to the search box
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList"
+                             ".contains('pagefind-ui__search-input')"):
+                break
+        page.keyboard.type("training")
+        page.wait_for_selector(".pagefind-ui__result", timeout=20000)
+        page.wait_for_selector("summary.pagefind-ui__filter-name", timeout=20000)
+        names = []
+        for _ in range(10):  # on to the filter groups (past the Clear button)
+            page.keyboard.press("Tab")
+            names.append(page.evaluate("document.activeElement.textContent.trim()"))
+            if names[-1] == "Pillar":
+                break
+        assert names[-1] == "Pillar", names
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.type") == "checkbox"
+        page.keyboard.press("Space")
+        page.wait_for_function("location.search.includes('Pillar=')", timeout=5000)
+        assert page.evaluate("document.activeElement.checked")
+        page.close()
+
+
+VNU = REPO / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_the_w3c_validator_finds_no_error_in_any_kind_of_page(sample_site):
+    """The W3C Nu Html Checker (npm's vnu-jar, `npm ci --prefix tools/vnu`; Java) on each
+    kind of page, the theme's 404 page included, in English and Arabic."""
+    import json
+    import subprocess
+
+    assert VNU.exists(), "run: npm ci --prefix tools/vnu"
+    pages = [sample_site / language / path.split("?")[0] / "index.html"
+             for language in ("en", "ar") for path in PAGE_KINDS.values()]
+    pages += [sample_site / language / "404.html" for language in ("en", "ar")]
+    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                          *map(str, pages)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr)["messages"]
+    assert [(m["url"].rsplit("/site/", 1)[-1], m["message"]) for m in messages] == []
+    assert len(pages) == 2 * len(PAGE_KINDS) + 2

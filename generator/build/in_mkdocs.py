@@ -9,6 +9,7 @@ serve`, this language's Markdown tree is generated from the records before each 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -124,3 +125,19 @@ def mark_direction(html: str) -> str:
     if Translator(language()).direction != "rtl":
         return html
     return html.replace("<html ", '<html dir="rtl" ', 1)
+
+
+# Three attributes of the theme's markup that HTML does not allow (W3C Nu validator):
+# autocomplete on its checkboxes, an empty tabindex on its section labels, and its table of
+# contents' title, a label for a __toc checkbox that a page outside the navigation lacks.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def valid_theme_markup(html: str) -> str:
+    """The theme's page with those three mended; what they do is kept (the labels with a
+    tabindex are still focusable; a title with no checkbox to toggle was inert)."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html).replace(' tabindex=""', "")
+    if 'id="__toc"' not in html:
+        html = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
+    return html

@@ -30,6 +30,11 @@ window.addEventListener("DOMContentLoaded", function () {
   toggle.hidden = true;
   root.before(toggle);
   new MutationObserver(function () {
+    // The interface's box has a title but no label (axe: label-title-only).
+    var input = root.querySelector(".pagefind-ui__search-input");
+    if (input && !input.hasAttribute("aria-label")) {
+      input.setAttribute("aria-label", input.getAttribute("title") || "");
+    }
     var drawer = root.querySelector(".pagefind-ui__drawer");
     toggle.hidden = !drawer;
     if (drawer && drawer.previousElementSibling !== toggle) drawer.before(toggle);
