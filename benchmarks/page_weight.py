@@ -33,6 +33,11 @@ QUERIES = {"en": "imams", "fr": "imams", "es": "imanes", "ar": "الأزهر", "
 PRACTICE = "practices/morocco-imam-training-institute/"
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):  # one line a request would bury the figures
+        pass
+
+
 def sample_site(work: Path, languages: tuple[str, ...]) -> Path:
     root = work / "kb"
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
@@ -73,8 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         site = sample_site(Path(work), tuple(args.languages))
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
-        handler.log_message = lambda *a: None
+        handler = functools.partial(Quiet, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}"
