@@ -91,6 +91,10 @@ def test_every_page_kind_fits_the_screen_and_loads_cleanly(sample_site, browser,
                     page.wait_for_selector(".pagefind-ui__result", timeout=20000)
                 if page.evaluate("document.documentElement.scrollWidth") > width:
                     wide.append((device, kind))
+                if kind == "directory" and page.evaluate(  # its table is not cut off
+                        "[...document.querySelectorAll('.md-typeset__table')].some("
+                        "t => t.scrollWidth > t.clientWidth)"):
+                    wide.append((device, "directory's table"))
                 page.screenshot(path=str(shots / f"{language}-{device}-{kind}.png"))
             page.close()
             assert seen["failed"] == [] and seen["errors"] == [], (device, seen)
