@@ -9,6 +9,7 @@ window.addEventListener("DOMContentLoaded", function () {
     element: "#sskb-search",
     showSubResults: false,   // a result's first sub-result repeated its own title
     showImages: false,
+    noWorker: true,          // a small index: its worker (12 KB) would cost more than it saves
     showEmptyFilters: false, // no option without results, unless it is chosen
     resetStyles: false,
     openFilters: [],
