@@ -41,6 +41,10 @@ def test_the_language_chooser_keeps_the_record_wherever_the_site_is_served(
         page.wait_for_load_state("networkidle")
         assert page.url == f"{address}/deep/kb/ar/practices/test-border-practice/"
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        # a name shown in its original language reads in its own direction
+        page.goto(f"{address}/deep/kb/ar/organizations/test-body/")
+        heading = page.locator("h1[lang=en]")
+        assert heading.evaluate("e => getComputedStyle(e).direction") == "ltr"
         page.close()
     assert not [url for url in seen["requests"] if "sitemap" in url]
     assert seen["failed"] == [] and seen["errors"] == []
@@ -173,3 +177,25 @@ def test_the_w3c_validator_finds_no_error_in_any_kind_of_page(sample_site):
     messages = json.loads(run.stderr)["messages"]
     assert [(m["url"].rsplit("/site/", 1)[-1], m["message"]) for m in messages] == []
     assert len(pages) == 2 * len(PAGE_KINDS) + 2
+
+
+def test_a_directory_is_usable_from_the_keyboard(sample_site, browser):
+    """Tab goes through the experts directory's links, each visibly focused, and Enter
+    opens the one focused."""
+    with served(sample_site) as address:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{address}/ar/experts/")
+        page.wait_for_load_state("networkidle")
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            href = page.evaluate("document.activeElement.closest('table') && "
+                                 "document.activeElement.getAttribute('href')")
+            if href:
+                break
+        assert href and "example-" in href
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "/ar/experts/example-" in page.url
+        page.close()

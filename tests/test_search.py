@@ -10,6 +10,8 @@ from conftest import REPO, build_site, served
 
 # (language, query, words of the title of the practice it must find)
 QUERIES = [
+    ("en", "morchidines", "Mohammed VI Institute"),
+    ("ru", "имамов", "Мухаммеда VI"),
     ("fr", "imams", "Institut Mohammed VI"),
     ("ar", "الأزهر", "دورات الأزهر الشريف"),
     ("zh", "伊玛目", "穆罕默德六世学院"),
