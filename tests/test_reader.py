@@ -4,6 +4,7 @@ the language chooser, what the pages ask of the network, the header on a phone."
 from __future__ import annotations
 
 import os
+import sys
 import shutil
 from pathlib import Path
 
@@ -199,3 +200,19 @@ def test_a_directory_is_usable_from_the_keyboard(sample_site, browser):
             page.keyboard.press("Enter")
         assert "/ar/experts/example-" in page.url
         page.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_first_visit_and_a_first_search_keep_to_their_budgets(sample_site, browser,
+                                                                  language):
+    """What a reader on a slow link downloads, counted as gzip sends it (the figures are
+    printed; benchmarks/page_weight.py prints them for any language)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from page_weight import BUDGETS, measure
+
+    with served(sample_site) as address:
+        steps = measure(browser, address, language)
+    for step, files in steps.items():
+        total = sum(size for _, size in files) / 1024
+        print(f"{language} {step}: {total:.0f} KB gzip (budget {BUDGETS[step]} KB)")
+        assert files and total <= BUDGETS[step], (step, files[:5])

@@ -15,7 +15,7 @@ CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
 CONTENT_ATTRIBUTES = frozenset().union(*PAGE_ATTRIBUTES.values()) | {
     "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore",
     # the search page's strings for its script (text, read with dataset)
-    "data-filters-label", "data-zero-results"}
+    "data-strings"}
 # Attributes that hold an address (a javascript: one runs when followed or fetched).
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
                             "data", "srcset", "background", "ping"})

@@ -222,6 +222,14 @@ class Fragments:
         return (f'<p id="{anchor}"><strong>{html_text(title)}</strong></p>\n'
                 '<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
 
+    def search_strings(self) -> Markup:
+        """The search page's strings for its script, as JSON in an attribute."""
+        keys = {"placeholder": "search", "filters": "search_filters", "clear": "search_clear",
+                "more": "search_more", "count": "search_count",
+                "count_all": "search_count_all", "zero": "search_zero_results"}
+        return html_text(json.dumps({name: self.t(key) for name, key in keys.items()},
+                                    ensure_ascii=False))
+
     def data_files(self, exports) -> Markup:
         """The Data page's list of files, as HTML: they are written beside the page, and
         MkDocs checks only links to documentation pages."""
