@@ -145,3 +145,17 @@ def test_on_a_phone_the_results_come_before_the_filters(server, browser):
         assert width <= 390  # nothing wider than the screen
     finally:
         page.close()
+
+
+def test_no_result_says_so_and_suggests_what_to_try(server, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/fr/search/?q=xyzzyq")
+        page.wait_for_function("document.querySelector('.pagefind-ui__message')"
+                               "?.textContent", timeout=20000)
+        message = page.inner_text(".pagefind-ui__message")
+        assert "xyzzyq" in message and "retirez un filtre" in message
+        assert not page.query_selector_all(".pagefind-ui__result")
+        assert not page.is_visible(".pagefind-ui__filter-panel")  # no empty filter
+    finally:
+        page.close()

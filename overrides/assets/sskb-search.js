@@ -75,7 +75,7 @@
         label.htmlFor = box.id;
         row.append(box, label);
         group.appendChild(row);
-        boxes.push({ box: box, label: label, row: row });
+        boxes.push({ box: box, label: label, row: row, block: block });
       });
       block.appendChild(group);
       panel.appendChild(block);
@@ -113,11 +113,14 @@
     }
 
     function counts(available) {
+      var shown = new Set();
       boxes.forEach(function (item) {
         var n = (available[item.box.name] || {})[item.box.value] || 0;
         item.label.textContent = item.box.value + " (" + n + ")";
         item.row.hidden = n === 0 && !item.box.checked;
+        if (!item.row.hidden) shown.add(item.block);
       });
+      boxes.forEach(function (item) { item.block.hidden = !shown.has(item.block); });
     }
 
     async function showMore() {
