@@ -51,6 +51,17 @@ def built(tmp_path_factory):
     return root, root / "site", lines
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The repository's sample knowledge base built in English and Arabic (no PDF), once:
+    (its root, its site)."""
+    root = tmp_path_factory.mktemp("sample") / "kb"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
+    build_site(root, languages=("en", "ar"), pdf=False)
+    return root, root / "site"
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

@@ -4,7 +4,6 @@ out again from the record files themselves."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,7 @@ import yaml
 from conftest import REPO, served
 from lxml import etree, html
 
-from generator.build.pipeline import build
-
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    """The sample knowledge base built in English and Arabic (no PDF: not what is tested)."""
-    root = tmp_path_factory.mktemp("sample") / "kb"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
-    report = build(root, languages=("en", "ar"), say=lambda line: None, pdf=False)
-    assert not report.problems and not report.findings
-    return root, root / "site"
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -13,16 +13,23 @@ FONTS = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans CJK SC', sans-serif"
 COLOUR = "#3f51b5"
 
 
+def svg_image(width, height, title: str, description: str, language: str,
+              font_size: int = 16):
+    """An SVG image's root: its size, its role and language, its <title> and <desc>."""
+    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, attrib={
+        "viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height),
+        "role": "img", "aria-labelledby": "title desc", "lang": language,
+        "font-family": FONTS, "font-size": str(font_size)})
+    etree.SubElement(svg, f"{{{SVG}}}title", id="title").text = title
+    etree.SubElement(svg, f"{{{SVG}}}desc", id="desc").text = description
+    return svg
+
+
 def bar_chart(title: str, description: str, bars: list[tuple[str, int, str]],
               language: str, rtl: bool) -> str:
     """An SVG of horizontal bars: (label, value, value as written) each, in order."""
     height = TOP * 2 + len(bars) * (BAR + GAP)
-    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, attrib={
-        "viewBox": f"0 0 {WIDTH} {height}", "width": str(WIDTH), "height": str(height),
-        "role": "img", "aria-labelledby": "title desc", "lang": language,
-        "font-family": FONTS, "font-size": "16"})
-    etree.SubElement(svg, f"{{{SVG}}}title", id="title").text = title
-    etree.SubElement(svg, f"{{{SVG}}}desc", id="desc").text = description
+    svg = svg_image(WIDTH, height, title, description, language)
     most = max((value for _, value, _ in bars), default=0) or 1
     room = WIDTH - LABELS - 60
     for index, (label, value, written) in enumerate(bars):

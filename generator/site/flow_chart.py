@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .charts import FONTS, SVG, _fit
+from .charts import SVG, _fit, svg_image
 
 WIDTH, LABELS, NODE, GAP, TOP, SCALE_HEIGHT = 720, 210, 10, 16, 34, 300
 COLOURS = ("#3f51b5", "#00897b", "#f4511e", "#8e24aa", "#6d4c41", "#546e7a")
@@ -24,12 +24,7 @@ def flow_chart(title: str, description: str, flows: list[tuple[str, str, int]],
     scale = SCALE_HEIGHT / total
     gaps = GAP * (max(len(leads), len(partners)) - 1)
     height = TOP + SCALE_HEIGHT + max(gaps, 0) + 10
-    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, attrib={
-        "viewBox": f"0 0 {WIDTH} {height}", "width": str(WIDTH), "height": str(height),
-        "role": "img", "aria-labelledby": "title desc", "lang": language,
-        "font-family": FONTS, "font-size": "15"})
-    etree.SubElement(svg, f"{{{SVG}}}title", id="title").text = title
-    etree.SubElement(svg, f"{{{SVG}}}desc", id="desc").text = description
+    svg = svg_image(WIDTH, height, title, description, language, font_size=15)
 
     def x(position: float) -> float:  # from the start of the line, in the page's direction
         return WIDTH - position if rtl else position

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..geo import world
-from .charts import FONTS, SVG
+from .charts import SVG, svg_image
 
 # (the page's legend, in sskb.css, has the same colours)
 SHADES = {"lead": "#283593", "partner": "#9fa8da", "none": "#e4e4e4"}
@@ -19,12 +19,7 @@ def world_map(title: str, description: str, parts: dict[str, str], language: str
     """`parts`: country -> "lead" or "partner" (others are "none")."""
     geometry = world()
     width, height = geometry["width"], geometry["height"]
-    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, attrib={
-        "viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height),
-        "role": "img", "aria-labelledby": "title desc", "lang": language,
-        "font-family": FONTS, "font-size": "16"})
-    etree.SubElement(svg, f"{{{SVG}}}title", id="title").text = title
-    etree.SubElement(svg, f"{{{SVG}}}desc", id="desc").text = description
+    svg = svg_image(width, height, title, description, language)
     land = etree.SubElement(svg, f"{{{SVG}}}g", stroke="#ffffff", attrib={
         "stroke-width": "0.5", "stroke-linejoin": "round"})
     for country, path in geometry["countries"].items():
