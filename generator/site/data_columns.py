@@ -147,10 +147,10 @@ def table_schema(kind: str) -> dict:
     return {"fields": fields, "primaryKey": ["id"]}
 
 
-def data_package(language: str, settings: Settings, title: str) -> dict:
-    """The Data Package describing one language's files."""
+def data_package(language: str, settings: Settings) -> dict:
+    """The Data Package describing one language's files (titled with the site's name)."""
     package = {"profile": "data-package", "name": f"south-south-knowledge-base-{language}",
-               "title": title, "language": language, "resources": []}
+               "title": settings.site_name, "language": language, "resources": []}
     if settings.licence_name:
         package["licenses"] = [{"name": settings.licence_name, "title": settings.licence_name,
                                 **({"path": settings.licence_url}

@@ -30,14 +30,9 @@ class Embeds(LanguageRenderer):
                 for value, practices in sorted(self.view.facets[facet].items(),
                                                key=lambda item: str(item[0]))}
 
-    def _address(self, page: str) -> str:
-        base = self.settings.site_url
-        path = urls.page_url(page)
-        return f"{base}{self.language}/{path}" if base else f"../{path}"
-
     def _link(self, page: str, text: str, lang: str = "") -> str:
         attribute = f' lang="{lang}"' if lang else ""
-        return (f'<a href="{escape(self._address(page))}" target="_blank" '
+        return (f'<a href="{escape(self.address(page))}" target="_blank" '
                 f'rel="noopener"{attribute}>{escape(text)}</a>')
 
     def _page(self, facet: str, value, practices) -> str:

@@ -28,11 +28,7 @@ class Exporter(LanguageRenderer):
         return [getattr(self, f"_{kind}")(record) for record in records]
 
     def _base(self, kind: str, record) -> dict:
-        page = urls.page_url(urls.record_page(kind, record.id))
-        base = self.settings.site_url
-        # Without the site's address, the page relative to the file (in data/).
-        return {"id": record.id,
-                "url": f"{base}{self.language}/{page}" if base else f"../{page}"}
+        return {"id": record.id, "url": self.address(urls.record_page(kind, record.id))}
 
     def _texts(self, record, *names: str) -> dict:
         row = {}
@@ -109,7 +105,7 @@ class Exporter(LanguageRenderer):
         return [p.id for p in self.view.backlinks.get((kind, record_id), [])]
 
 
-def export_files(view: View, language: str, settings: Settings, title: str) -> dict[str, str]:
+def export_files(view: View, language: str, settings: Settings) -> dict[str, str]:
     """Relative path (in the language's `data/` folder) -> text of every export file."""
     exporter = Exporter(view, language, settings)
     files = {}
@@ -119,7 +115,7 @@ def export_files(view: View, language: str, settings: Settings, title: str) -> d
         files[f"{plural}.json"] = _json(rows)
         files[f"{plural}.csv"] = csv_text(kind, rows)
         files[f"schemas/{plural}.schema.json"] = _json(json_schema(kind))
-    files["datapackage.json"] = _json(data_package(language, settings, title))
+    files["datapackage.json"] = _json(data_package(language, settings))
     return files
 
 

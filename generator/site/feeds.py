@@ -31,12 +31,6 @@ class Feeds(LanguageRenderer):
                 pillar, self.view.facets["pillars"].get(pillar, []))
         return files
 
-    def _address(self, page: str) -> str:
-        """An absolute address with the site's own, else one relative to the feed."""
-        path = urls.page_url(page)
-        base = self.settings.site_url
-        return f"{base}{self.language}/{path}" if base else f"../{path}"
-
     def _feed(self, pillar: int | None, practices) -> str:
         feed = FeedGenerator()
         title = self.t("site_name") + " – " + (self.t("whats_new") if pillar is None else
@@ -44,7 +38,7 @@ class Feeds(LanguageRenderer):
         feed.id(self._id(f"{FOLDER}/{feed_name(pillar)}"))
         feed.title(title)
         feed.language(self.language)
-        feed.link(href=self._address(urls.WHATS_NEW), rel="alternate")
+        feed.link(href=self.address(urls.WHATS_NEW), rel="alternate")
         chosen = newest(self.view, practices)[:ENTRIES]
         feed.updated(_moment(practice_date(self.view, chosen[0])) if chosen else
                      _moment(self.settings.today or date(2000, 1, 1)))
@@ -58,7 +52,7 @@ class Feeds(LanguageRenderer):
         page = urls.record_page("practice", practice.id)
         entry.id(self._id(urls.page_url(page)))
         entry.title(self.name(practice))
-        entry.link(href=self._address(page), rel="alternate")
+        entry.link(href=self.address(page), rel="alternate")
         summary = self.text(practice, "summary")
         entry.summary(summary.text)
         entry.updated(_moment(practice_date(self.view, practice)))

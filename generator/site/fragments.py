@@ -72,7 +72,7 @@ class Fragments:
         link = self.settings.handbook
         if link is None:
             return Markup("")
-        up = "../" * urls.page_url(self._here).count("/")
+        up = urls.to_root(self._here)
         page = link.pages.get(f"practice-{practice.id}") if practice else None
         pdf = self.t("handbook_pdf_page", size=link.size, page=self.t.number(page)) if page \
             else self.t("handbook_pdf", size=link.size)
@@ -121,7 +121,7 @@ class Fragments:
 
     def feed_links(self, news) -> Markup:
         """The language's feeds: all practices, and each pillar's."""
-        up = "../" * urls.page_url(self._here).count("/")
+        up = urls.to_root(self._here)
         links = [(news.feed_name(), self.t("feed_all"))] + [
             (news.feed_name(n), self.facet_label("pillars", n)) for n in (1, 2, 3, 4)]
         return html_block("<ul>\n" + "\n".join(

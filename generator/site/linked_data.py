@@ -28,10 +28,10 @@ def linked_data(r, record, kind: str) -> dict:
 
 
 def _address(r, kind: str, record) -> dict:
-    base = r.settings.site_url
-    if not base:
+    """The page's address, when the site has one (a relative one would mean nothing)."""
+    if not r.settings.site_url:
         return {}
-    return {"url": f"{base}{r.language}/{urls.page_url(urls.record_page(kind, record.id))}"}
+    return {"url": r.address(urls.record_page(kind, record.id))}
 
 
 def _text(r, record, name: str) -> str | None:

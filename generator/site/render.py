@@ -128,6 +128,12 @@ class LanguageRenderer(Fragments):
             return Markup("")
         return Markup(f"## {self.label(field_name)}\n\n{_markdown_block(value)}\n\n")
 
+    def address(self, page: str) -> str:
+        """A page's address from a file one folder below the language's root (data/,
+        feeds/, embed/): absolute with the site's own address, else relative."""
+        base, path = self.settings.site_url, urls.page_url(page)
+        return f"{base}{self.language}/{path}" if base else f"../{path}"
+
     def submitter(self, practice) -> Optional[Localized]:
         """Who submitted a practice: a name as written, or its text in this language."""
         value = practice.submitted_by

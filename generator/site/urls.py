@@ -78,6 +78,12 @@ def dangerous_scheme(address: str) -> str | None:
     return read.split(":", 1)[0] if read.startswith(DANGEROUS_SCHEMES) else None
 
 
+def to_root(from_page: str) -> str:
+    """From a built page up to its language's root folder ("" from the home page), for
+    raw HTML links to pages or to files written beside them (directory URLs)."""
+    return "../" * page_url(from_page).count("/")
+
+
 def href(from_page: str, to_page: str) -> str:
     """A relative URL for raw HTML, between the built pages (directory URLs)."""
-    return "../" * page_url(from_page).count("/") + page_url(to_page)
+    return to_root(from_page) + page_url(to_page)
