@@ -51,11 +51,11 @@ def on_env(env, config, files):
 def on_post_page(output, page, config):
     if _streamed:
         _streamed.told.built(page.file.dest_uri)
-    return in_mkdocs.valid_theme_markup(in_mkdocs.mark_direction(output))
+    return in_mkdocs.finish_output(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return in_mkdocs.valid_theme_markup(in_mkdocs.mark_direction(output_content))
+    return in_mkdocs.finish_output(output_content)
 
 
 def on_post_build(config):

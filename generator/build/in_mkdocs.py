@@ -134,6 +134,12 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 _TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
 
 
+def finish_output(html: str) -> str:
+    """What the theme wrote, page or template (404 page, sitemap), as it is published:
+    right to left where the language is, and valid."""
+    return valid_theme_markup(mark_direction(html))
+
+
 def valid_theme_markup(html: str) -> str:
     """The theme's page with those three mended; what they do is kept (the labels with a
     tabindex are still focusable; a title with no checkbox to toggle was inert)."""

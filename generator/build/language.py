@@ -14,10 +14,6 @@ from typing import Callable
 
 from ..kb.people import PersonalData
 from ..kb.problems import Problem
-from ..site.settings import epoch_seconds, settings
-from ..site.view import View
-from .audit import audit_files, audit_site
-from .generate import DOCS, Generator, load_view
 from ..site.embeds import FOLDER as EMBEDS
 from ..site.embeds import embed_files
 from ..site.exports import export_files
@@ -25,13 +21,16 @@ from ..site.feeds import FOLDER as FEEDS
 from ..site.feeds import feed_files
 from ..site.insight import chart_files
 from ..site.render import LanguageRenderer
-from ..site.i18n import Translator
+from ..site.settings import epoch_seconds, settings
+from ..site.view import View
+from .audit import audit_files, audit_site
+from .generate import DOCS, Generator, load_view
 from .handbook import Handbooks, size_text, write_edition
+from .mkdocs_process import MkDocsBuild
 from .offline import FOLDER as OFFLINE
 from .offline import make_offline, zip_name
-from .write import write_files
-from .mkdocs_process import MkDocsBuild
 from .search_index import Indexer
+from .write import write_files
 
 # Pages per audit task: small enough that the audit keeps up with MkDocs, large enough
 # that sending the task costs little beside auditing its pages (about 1 ms each).
@@ -124,8 +123,9 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         people = validation.people
         edition = job.handbooks.edition(language)
         begun = time.perf_counter()
+        page_settings = job.settings(language)
         generated = job.generator.write_language(
-            view, language, replace(job.settings(language), handbook=edition.link,
+            view, language, replace(page_settings, handbook=edition.link,
                                     offline=zip_name(language)),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
@@ -135,12 +135,11 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         mkdocs.finish()
         # MkDocs empties the folder it builds into, first: these come after it.
         write_edition(site, edition)
-        write_files(site / "data", export_files(view, language, job.settings(language),
-                                                Translator(language)("site_name")))
-        write_files(site / FEEDS, feed_files(view, language, job.settings(language)))
-        write_files(site / EMBEDS, embed_files(view, language, job.settings(language)))
+        write_files(site / "data", export_files(view, language, page_settings))
+        write_files(site / FEEDS, feed_files(view, language, page_settings))
+        write_files(site / EMBEDS, embed_files(view, language, page_settings))
         write_files(site / "insight", chart_files(LanguageRenderer(view, language,
-                                                                   job.settings(language))))
+                                                                   page_settings)))
         # Last: the offline edition holds all the above, and gives its size on the home
         # page, which is then audited again.
         write_files(site / OFFLINE, {zip_name(language): make_offline(
@@ -159,4 +158,3 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
     findings = [finding for done in audits for finding in done.result()]
     job.progress.step(f"Pagefind indexed and audited {language}", begun)
     return [replace(finding, path=f"{language}/{finding.path}") for finding in findings]
-

@@ -90,21 +90,22 @@ def charts(r) -> list[Chart]:
     return found
 
 
-def map_parts(view) -> dict[str, str]:
-    """Country -> its part on the map: "lead" if it leads a practice, else "partner"."""
+def map_parts(involved: dict) -> dict[str, str]:
+    """Country -> its part on the map: "lead" if it leads a practice, else "partner"
+    (`involved`: from `geography.countries_involved`)."""
     return {country: "lead" if involvement.leads else "partner"
-            for country, involvement in countries_involved(view).items()}
+            for country, involvement in involved.items()}
 
 
-def map_description(r) -> str:
-    parts = list(map_parts(r.view).values())
-    return r.t("insight_map_description", countries=r.t.number(len(parts)),
-               leads=r.t.number(parts.count("lead")),
-               partners=r.t.number(parts.count("partner")))
+def map_description(r, parts: dict[str, str]) -> str:
+    values = list(parts.values())
+    return r.t("insight_map_description", countries=r.t.number(len(values)),
+               leads=r.t.number(values.count("lead")),
+               partners=r.t.number(values.count("partner")))
 
 
-def flows_description(r) -> str:
-    found = flows(r.view)
+def flows_description(r, found: dict) -> str:
+    """`found`: from `geography.flows`."""
     if not found:
         return r.t("insight_flows_none")
     (lead, partner), practices = max(found.items(), key=lambda item: len(item[1]))
@@ -120,12 +121,13 @@ def chart_files(r) -> dict[str, str]:
     rtl = r.t.direction == "rtl"
     files = {f"{chart.name}.svg": bar_chart(chart.title, chart.description, chart.bars,
                                             r.language, rtl) for chart in charts(r)}
-    files["map.svg"] = world_map(r.t("insight_map"), map_description(r), map_parts(r.view),
+    parts = map_parts(countries_involved(r.view))
+    files["map.svg"] = world_map(r.t("insight_map"), map_description(r, parts), parts,
                                  r.language)
-    found = [(lead, partner, len(practices))
-             for (lead, partner), practices in flows(r.view).items()]
+    found = flows(r.view)
     labels = {region: r.term("regions", region) for region in r.view.regions}
     files["flows.svg"] = flow_chart(
-        r.t("insight_flows"), flows_description(r), found, labels,
-        (r.t("insight_flows_lead"), r.t("insight_flows_partner")), r.language, rtl)
+        r.t("insight_flows"), flows_description(r, found),
+        [(lead, partner, len(practices)) for (lead, partner), practices in found.items()],
+        labels, (r.t("insight_flows_lead"), r.t("insight_flows_partner")), r.language, rtl)
     return files

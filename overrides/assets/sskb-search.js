@@ -64,7 +64,7 @@
       block.appendChild(element("summary", "pagefind-ui__filter-name", name));
       var group = element("fieldset", "pagefind-ui__filter-group");
       group.appendChild(element("legend", "pagefind-ui__filter-group-label", name));
-      Object.keys(all[name]).sort().forEach(function (value, index) {
+      Object.keys(all[name]).sort().forEach(function (value) {
         var row = element("div", "pagefind-ui__filter-value");
         var box = element("input", "pagefind-ui__filter-checkbox");
         box.type = "checkbox";
@@ -113,14 +113,14 @@
     }
 
     function counts(available) {
-      var shown = new Set();
+      var groups = new Set();  // those with an option still shown
       boxes.forEach(function (item) {
         var n = (available[item.box.name] || {})[item.box.value] || 0;
         item.label.textContent = item.box.value + " (" + n + ")";
         item.row.hidden = n === 0 && !item.box.checked;
-        if (!item.row.hidden) shown.add(item.block);
+        if (!item.row.hidden) groups.add(item.block);
       });
-      boxes.forEach(function (item) { item.block.hidden = !shown.has(item.block); });
+      boxes.forEach(function (item) { item.block.hidden = !groups.has(item.block); });
     }
 
     async function showMore() {
