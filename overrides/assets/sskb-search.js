@@ -123,10 +123,13 @@
       boxes.forEach(function (item) { item.block.hidden = !groups.has(item.block); });
     }
 
+    // The next results, unless a later search has begun meanwhile (its own replace them).
     async function showMore() {
+      var ticket = running;
       var page = results.slice(shown, shown + PAGE);
       shown += page.length;
       var data = await Promise.all(page.map(function (result) { return result.data(); }));
+      if (ticket !== running) return false;
       data.forEach(function (found) {
         var item = element("li", "pagefind-ui__result");
         var title = element("p", "pagefind-ui__result-title");
@@ -139,6 +142,7 @@
         list.appendChild(item);
       });
       more.hidden = shown >= results.length;
+      return true;
     }
 
     async function run() {
@@ -159,10 +163,11 @@
       results = search.results;
       shown = 0;
       list.textContent = "";
+      // The message last, once the results it counts are shown (it is a live region).
+      if (!(await showMore())) return;
       message.textContent = !results.length ? strings.zero.replace("[SEARCH_TERM]", query)
         : fill(query ? strings.count : strings.count_all,
                { count: results.length, query: query });
-      await showMore();
     }
 
     var timer;
