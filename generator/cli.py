@@ -23,6 +23,7 @@ from .build.pipeline import build, handbooks
 from .build.tools import BuildError, die_with_parent
 from .build.write import stale_files, write_files
 from .cli_sealing import sealing_commands
+from .cli_translate import translate_commands
 from .kb.codes import UN_LANGUAGES
 from .kb.kinds import KINDS
 from .kb.load import read_mkdocs_extra
@@ -292,6 +293,7 @@ def _record_commands(commands) -> None:
                             "how many records exist in each language, and which lack one")
     translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
     translations.add_argument("--drafts", action="store_true", help="count drafts too")
+    translate_commands(commands, _command, _root)
 
 
 def _site_commands(commands) -> None:

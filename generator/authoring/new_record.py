@@ -11,7 +11,7 @@ from ..build.write import write_new
 from ..kb.codes import UN_LANGUAGES
 from ..kb.fields import ID_PATTERN, RESERVED_IDS
 from ..kb.kinds import BY_NAME, KINDS, Kind
-from ..kb.models import MARKDOWN_FIELDS, nested_model
+from ..kb.models import MARKDOWN_FIELDS, WRITTEN_BY_TOOLS, nested_model
 from ..site.i18n import field_help
 from .schemas import schema_line
 
@@ -112,6 +112,8 @@ def scaffold(kind_name: str, record_id: str, language: str) -> str:
         values["example"] = "true" if record_id.startswith("example-") else "false"
     lines = [schema_line(kind.folder, kind.name)]
     for name, field in kind.model.model_fields.items():
+        if name in WRITTEN_BY_TOOLS:
+            continue
         lines += _field_lines(f"{kind.name}.{name}", name, field, language, "", values)
     return "\n".join(lines) + "\n"
 

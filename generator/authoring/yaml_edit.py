@@ -24,10 +24,11 @@ def _text(dumper, value: str):
 _Dumper.add_representer(str, _text)
 
 
-def field_yaml(name: str, value) -> str:
-    """`name: value` as YAML lines, ending with a line break."""
+def field_yaml(name: str, value, flow_leaves: bool = False) -> str:
+    """`name: value` as YAML lines, ending with a line break; with `flow_leaves`, the
+    innermost mappings each on one line (`title: {source: ..., reviewed: false}`)."""
     return yaml.dump({name: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=1000)
+                     width=1000, default_flow_style=None if flow_leaves else False)
 
 
 def block_yaml(name: str, text: str) -> str:
@@ -38,17 +39,60 @@ def block_yaml(name: str, text: str) -> str:
 def spans(text: str) -> dict[str, tuple[int, int]]:
     """Top-level key -> (start, end) of its `key: value` lines in `text`."""
     document = yaml.compose(text, Loader=yaml.CSafeLoader)
-    found = {}
-    for key, value in getattr(document, "value", ()):
-        start, end = key.start_mark.index, value.end_mark.index
-        if text[end - 1:end] != "\n":  # a value on the key's line: take the line's end
-            line_end = text.find("\n", end)
-            end = len(text) if line_end < 0 else line_end + 1
-        lines = text[start:end].splitlines(keepends=True)
-        while len(lines) > 1 and (not lines[-1].strip() or lines[-1].startswith("#")):
-            end -= len(lines.pop())
-        found[key.value] = (start, end)
-    return found
+    return {key.value: _extent(text, key, value)
+            for key, value in getattr(document, "value", ())}
+
+
+def _extent(text: str, key, value) -> tuple[int, int]:
+    """Where the lines of one `key: value` start and end."""
+    start, end = key.start_mark.index, value.end_mark.index
+    if text[end - 1:end] != "\n":  # a value on the key's line: take the line's end
+        line_end = text.find("\n", end)
+        end = len(text) if line_end < 0 else line_end + 1
+    lines = text[start:end].splitlines(keepends=True)
+    indent = key.start_mark.column
+    while len(lines) > 1 and (not lines[-1].strip() or
+                              len(lines[-1]) - len(lines[-1].lstrip(" ")) <= indent
+                              and lines[-1].lstrip(" ").startswith("#")):
+        end -= len(lines.pop())
+    return start, end
+
+
+class EditError(ValueError):
+    """A field cannot be edited in place (its form is not one this editor writes)."""
+
+
+def set_entries(text: str, name: str, entries: dict[str, str]) -> str:
+    """`text` with the top-level mapping `name` holding each of `entries` (its languages'
+    texts): an entry present is rewritten where it is, a new one added after the last."""
+    document = yaml.compose(text, Loader=yaml.CSafeLoader)
+    mapping = next((value for key, value in getattr(document, "value", ())
+                    if key.value == name), None)
+    if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style or not mapping.value:
+        raise EditError(f"{name} is not written as a block of one line per language")
+    places = {key.value: _extent(text, key, value) for key, value in mapping.value}
+    indent = " " * mapping.value[0][0].start_mark.column
+    edits = []
+    for language, value in entries.items():
+        lines = field_yaml(language, value).splitlines(keepends=True)
+        indented = "".join(indent + line if line.strip() else line for line in lines)
+        if language in places:
+            edits.append((*places[language], indented[len(indent):]))
+        else:
+            end = max(end for _, end in places.values())
+            prefix = "" if text[end - 1:end] == "\n" else "\n"
+            edits.append((end, end, prefix + indented))
+    for start, end, new in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def set_field(text: str, name: str, value, flow_leaves: bool = False) -> str:
+    """`text` with the top-level field `name` set to `value`, at the end if it is new."""
+    lines = field_yaml(name, value, flow_leaves)
+    if name in spans(text):
+        return replace_fields(text, {name: lines})
+    return text + ("" if not text or text.endswith("\n") else "\n") + lines
 
 
 def replace_fields(text: str, new: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ from functools import lru_cache
 import pycountry
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+RTL = frozenset({"ar"})  # written right to left
 
 
 @lru_cache(maxsize=None)

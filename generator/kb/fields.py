@@ -186,6 +186,9 @@ YearMonth = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check
                       _schema(anyOf=[{"type": "integer", "minimum": 1900, "maximum": 2100},
                                      {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2]))?$"}])]
 IsoDate = Annotated[date, BeforeValidator(_parse_date), _schema(type="string", format="date")]
+# The first 12 hexadecimal digits of a text's SHA-256 (see kb/translations.py).
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$"), _schema(
+    type="string", pattern="^[0-9a-f]{12}$")]
 Pillar = Annotated[int, Field(ge=1, le=4)]
 Pillars = Annotated[list[Pillar], Field(max_length=4), AfterValidator(_distinct)]
 

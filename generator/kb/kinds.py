@@ -31,4 +31,7 @@ BY_NAME = {kind.name: kind for kind in KINDS}
 NAMED_BY_PRACTICES = KINDS[1:]
 
 VOCABULARIES = {"themes": "content/taxonomy/themes.yaml",
-                "regions": "content/taxonomy/regions.yaml"}
+                "regions": "content/taxonomy/regions.yaml",
+                "glossary": "content/taxonomy/glossary.yaml"}
+# Vocabularies a knowledge base may do without: the translators' glossary.
+OPTIONAL_VOCABULARIES = frozenset({"glossary"})

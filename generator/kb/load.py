@@ -73,7 +73,7 @@ def escape_invisible(text: str) -> str:
     return _ESCAPED.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-def _invisible(text: str) -> int:
+def first_invisible(text: str) -> int:
     """Where the first invisible character or stray joiner stands, or -1."""
     bad = _INVISIBLE.search(text)
     if bad is None and not text.isascii() and _ASTRAL.search(text):
@@ -214,7 +214,7 @@ def decode(raw: bytes) -> str:
         text = text[1:]
     if "\r" in text:  # Windows and old Mac line endings: one line break each
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    at = _invisible(text)
+    at = first_invisible(text)
     if at >= 0:
         line, column = _position(text, at)
         char = text[at]
@@ -324,7 +324,7 @@ class _Tree:
                         "longer than any field takes; if it is text, put it in double quotes")
         elif style == ">":
             self.folded.append((event.start_mark.line + 1, event.start_mark.column + 1))
-        elif style == '"' and _invisible(value) >= 0:
+        elif style == '"' and first_invisible(value) >= 0:
             # Escapes such as "\u202e" in double quotes bypass the check of the raw text.
             _refuse(event, "invisible-character", "the text holds an invisible control "
                     "character written as an escape; delete it")

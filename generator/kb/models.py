@@ -18,6 +18,7 @@ from .fields import (
     CountryCode,
     Email,
     F,
+    Fingerprint,
     HttpsUrl,
     Ids,
     IsoDate,
@@ -37,6 +38,10 @@ from .fields import (
 # Fields whose texts are Markdown written by contributors.
 MARKDOWN_FIELDS = frozenset({"description", "results", "lessons_learned", "replicability",
                              "human_rights", "bio"})
+
+# Fields that tools write (`sskb translate import`), not contributors: `sskb new` leaves
+# them out.
+WRITTEN_BY_TOOLS = frozenset({"translations"})
 
 Title = localized(line(200))
 Summary = localized(line(600))
@@ -64,8 +69,17 @@ def nested_model(annotation) -> type[BaseModel] | None:
 def localized_fields(record: Model) -> dict[str, dict]:
     """The record's texts by language (empty ones included), by field name."""
     return {name: value for name in type(record).model_fields
-            if isinstance(value := getattr(record, name), dict)
+            if name != "translations" and isinstance(value := getattr(record, name), dict)
             and set(value) <= set(UN_LANGUAGES)}
+
+
+class TranslationNote(Model):
+    """What one translated text was made from, written by `sskb translate import`."""
+
+    source: Fingerprint = F("Fingerprint of the original text the translation was made "
+                            "from: when the original changes, the translation is outdated.")
+    reviewed: bool = F("true once a human translator has reviewed the translation.",
+                       default=False)
 
 
 class Record(Model):
@@ -76,6 +90,9 @@ class Record(Model):
     status: Status = F("Editorial status: draft, in_review, published or archived.")
     original_language: Language = F("The language the record was first written in; every "
                                     "text must exist in it.")
+    translations: dict[Language, dict[str, TranslationNote]] = F(
+        "Per language and field, what each translation was made from and whether it was "
+        "reviewed (written by `sskb translate import`).", default_factory=dict)
 
 
 class Source(Model):

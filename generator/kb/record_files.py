@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from . import load, locate
-from .kinds import VOCABULARIES, Kind
+from .kinds import OPTIONAL_VOCABULARIES, VOCABULARIES, Kind
 from .messages import problem_from_error
 from .models import MARKDOWN_FIELDS, SEALABLE, Model, Vocabulary
 from .problems import Problem, field_name
@@ -75,10 +75,17 @@ class RecordReader:
         self._read[path] = (key, result)
         return result
 
+    def check(self, rel: str, raw: bytes, model: type[Model], personal: bool = False
+              ) -> tuple[Entry | None, list[Problem]]:
+        """Load, validate and check a file's would-be bytes, before they are written."""
+        return _read_record(rel, raw, model, personal, self.today, self.keys)
+
     def vocabulary(self, root: Path, name: str) -> tuple[Entry | None, list[Problem]]:
-        """Load one controlled vocabulary (themes, regions)."""
+        """Load one controlled vocabulary (themes, regions, the glossary)."""
         path = root / VOCABULARIES[name]
         if not (path.exists() or path.is_symlink()):
+            if name in OPTIONAL_VOCABULARIES:
+                return None, []
             return None, [Problem(VOCABULARIES[name], 1, 1, "", "missing-file",
                                   f"the {name} vocabulary file is missing")]
         return self.read(root, path, Vocabulary)

@@ -8,13 +8,15 @@ from typing import Iterator
 
 from .models import PERSONAL_FIELDS, REQUIRED_PERSONAL, Expert, Model, Practice, localized_fields
 from .people import fold, name_pattern
+from .translations import note_findings
 
 Finding = tuple[tuple, str, str]  # (field path, code, message)
 
 
 def check_record(record: Model, today: date) -> list[Finding]:
     """Every rule that applies to this kind of record, on the day `today`."""
-    findings = list(_original_language(record)) + list(_future_dates(record, today))
+    findings = [*_original_language(record), *_future_dates(record, today),
+                *note_findings(record)]
     if isinstance(record, Practice):
         findings += _practice(record)
     elif isinstance(record, Expert):

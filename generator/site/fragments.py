@@ -14,9 +14,10 @@ from markupsafe import Markup
 from ..kb.review import due_for_review
 from . import urls
 from .contributor_text import html_text, inline_text
-from .coverage import FULL, MISSING, available_languages
+from .coverage import MISSING, available_languages
 from .html_blocks import html_block
 from .linked_data import linked_data, script_text
+from .translation_notices import field_names, translation_notices
 
 
 class Fragments:
@@ -34,14 +35,11 @@ class Fragments:
         return Markup(f' lang="{name.lang}" dir="{name.dir}"')
 
     def fallback_notice(self, record) -> Markup:
-        """A visible notice when the record's texts are not (all) in the page's language."""
-        state = self.view.coverage(record)[self.language]
-        if state == FULL:
-            return Markup("")
-        text = self.t("fallback_notice" if state == MISSING else "partial_notice",
-                      language=self.t.language_name(self.language),
-                      original=self.t.language_name(record.original_language))
-        return Markup(f'!!! info ""\n    {inline_text(text)}\n')
+        """Visible notices when the record's texts are not (all) in the page's language,
+        were translated from an earlier version of the original, or are not reviewed."""
+        return Markup("\n").join(
+            Markup(f'!!! {kind} ""\n    {inline_text(text)}\n')
+            for kind, text in translation_notices(self.t, self.view, record, self.language))
 
     def available_in(self, record) -> Markup:
         return self.separator.join(
@@ -380,6 +378,19 @@ class Fragments:
         if page.meta.review != "needed":
             return Markup("")
         return Markup(f'!!! note ""\n    {self.label("translation_review_needed")}\n')
+
+    def outdated_records(self, status, language: str) -> Markup:
+        """Links to the records whose translations into `language` are outdated, each with
+        the fields to update."""
+        lines = []
+        for (lang, kind), outdated in status.outdated.items():
+            if lang != language:
+                continue
+            shown = self.view.shown(kind)
+            for record_id, fields in outdated:
+                names = html_text(field_names(self.t, fields))
+                lines.append(self._list_item(kind, shown[record_id], f" ({names})"))
+        return self._html_list(lines) if lines else Markup("")
 
     def lacking_records(self, status, language: str) -> Markup:
         """Links to the records that are not fully translated into `language`."""

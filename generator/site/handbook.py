@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 
 from ..kb.models import MARKDOWN_FIELDS
 from .contributor_text import markdown_html, page_html
-from .coverage import FULL, MISSING
 from .render import Localized, LanguageRenderer, make_handbook_environment
 from .settings import Settings
+from .translation_notices import translation_notices
 from .view import View
 
 # Hand-written pages keep these Markdown extensions on the site (mkdocs.yml) too.
@@ -171,13 +171,10 @@ class Handbook(LanguageRenderer):
             Markup(f"<p>{escape(value.text)}</p>")
         return Markup(f'<div class="{css}" lang="{value.lang}" dir="{value.dir}">{body}</div>')
 
-    def fallback_note(self, record) -> str:
-        state = self.view.coverage(record)[self.language]
-        if state == FULL:
-            return ""
-        return self.t("fallback_notice" if state == MISSING else "partial_notice",
-                      language=self.t.language_name(self.language),
-                      original=self.t.language_name(record.original_language))
+    def translation_notes(self, record) -> list[str]:
+        """What the site's page says about the record's translation, said here too."""
+        return [text for _, text in translation_notices(self.t, self.view, record,
+                                                        self.language)]
 
     def handwritten(self, name: str, level: int) -> Markup:
         """A hand-written page's body, cleaned as the site cleans it, its headings one

@@ -9,7 +9,7 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from ..kb.codes import UN_LANGUAGES
 from ..kb.load import read_package_yaml
@@ -59,6 +59,10 @@ class Translator:
 
     def date(self, value: date) -> str:
         return _date(self.language, value)
+
+    def percent(self, value: int) -> str:
+        """`value` per cent, as the language writes it (100 %, 100٪…)."""
+        return format_percent(value / 100, locale=self.locale)
 
     def native_name(self, language: str) -> str:
         return _native_name(language)

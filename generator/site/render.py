@@ -14,6 +14,7 @@ from typing import Optional
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..kb.codes import RTL
 from . import urls
 from .contributor_text import html_text, inline_text, markdown_html
 from .fragments import Fragments
@@ -24,7 +25,6 @@ from .settings import Settings
 from .translation_status import translation_status
 from .view import View
 
-RTL = frozenset({"ar"})
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""How many records exist in each language, and which lack one: `sskb translations` and the
-Translation status page (pure)."""
+"""How much of the knowledge base exists in each language, which translations are outdated
+and which are not reviewed: `sskb translations` and the Translation status page (pure)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,24 @@ from dataclasses import dataclass, field
 
 from ..kb.codes import UN_LANGUAGES
 from ..kb.kinds import KINDS
+from ..kb.translations import MISSING as TEXT_MISSING
+from ..kb.translations import OUTDATED, freshness, translatable_fields
 from .coverage import FULL, MISSING, PARTIAL
 from .view import View
+
+
+@dataclass
+class Texts:
+    """The texts of one kind of record in one language."""
+
+    total: int = 0          # texts the records have (in their original language)
+    present: int = 0        # of which exist in this language
+    unreviewed: int = 0     # translations not reviewed by a human translator
+
+    @property
+    def percent(self) -> int:
+        """Rounded down: 100 only when every text is there."""
+        return 100 * self.present // self.total if self.total else 100
 
 
 @dataclass
@@ -18,26 +34,65 @@ class Status:
 
     counts: dict = field(default_factory=dict)    # (language, kind) -> {FULL: n, ...}
     lacking: dict = field(default_factory=dict)   # (language, kind) -> [(id, coverage)]
+    texts: dict = field(default_factory=dict)     # (language, kind) -> Texts
+    outdated: dict = field(default_factory=dict)  # (language, kind) -> [(id, [fields])]
+
+    def overall(self, language: str) -> Texts:
+        """Every kind's texts in `language` together."""
+        total = Texts()
+        for kind in KINDS:
+            texts = self.texts[(language, kind.name)]
+            total.total += texts.total
+            total.present += texts.present
+            total.unreviewed += texts.unreviewed
+        return total
+
+    def outdated_count(self, language: str) -> int:
+        return sum(len(fields) for kind in KINDS
+                   for _, fields in self.outdated[(language, kind.name)])
 
 
 def translation_status(view: View) -> Status:
     status = Status()
     for language in UN_LANGUAGES:
         for kind in KINDS:
+            key = (language, kind.name)
             counts = {FULL: 0, PARTIAL: 0, MISSING: 0}
-            lacking = []
+            lacking, outdated, texts = [], [], Texts()
             for record in view.shown(kind.name).values():
                 state = view.coverage(record)[language]
                 counts[state] += 1
                 if state != FULL:
                     lacking.append((record.id, state))
-            status.counts[(language, kind.name)] = counts
-            status.lacking[(language, kind.name)] = lacking
+                _count_texts(record, language, texts, outdated)
+            status.counts[key], status.lacking[key] = counts, lacking
+            status.texts[key], status.outdated[key] = texts, outdated
     return status
 
 
+def _count_texts(record, language: str, texts: Texts, outdated: list) -> None:
+    items = freshness(record, language)
+    if not items:  # the original language: every text is there, as written
+        count = len(translatable_fields(record))
+        texts.total += count
+        texts.present += count
+        return
+    texts.total += len(items)
+    texts.present += sum(1 for item in items if item.state != TEXT_MISSING)
+    texts.unreviewed += sum(1 for item in items
+                            if item.state != TEXT_MISSING and not item.reviewed)
+    stale = [item.field for item in items if item.state == OUTDATED]
+    if stale:
+        outdated.append((record.id, stale))
+
+
 def as_text(status: Status) -> str:
-    lines = [f"{'language':<9}{'kind':<14}{'full':>6}{'partial':>9}{'missing':>9}"]
+    lines = [f"{'language':<9}{'texts':>7}{'outdated':>10}{'unreviewed':>12}"]
+    for language in UN_LANGUAGES:
+        texts = status.overall(language)
+        lines.append(f"{language:<9}{texts.percent:>6}%{status.outdated_count(language):>10}"
+                     f"{texts.unreviewed:>12}")
+    lines += ["", f"{'language':<9}{'kind':<14}{'full':>6}{'partial':>9}{'missing':>9}"]
     for (language, kind), counts in status.counts.items():
         lines.append(f"{language:<9}{kind:<14}{counts[FULL]:>6}{counts[PARTIAL]:>9}"
                      f"{counts[MISSING]:>9}")
@@ -45,6 +100,9 @@ def as_text(status: Status) -> str:
     for (language, kind), lacking in status.lacking.items():
         lines += [f"{language}: {kind} {record_id}: {words[state]}"
                   for record_id, state in lacking]
+    for (language, kind), outdated in status.outdated.items():
+        lines += [f"{language}: {kind} {record_id}: outdated: {', '.join(fields)}"
+                  for record_id, fields in outdated]
     return "\n".join(lines)
 
 
@@ -52,7 +110,17 @@ def as_json(status: Status) -> str:
     languages = {}
     for (language, kind), counts in status.counts.items():
         entry = languages.setdefault(language, {})
+        texts = status.texts[(language, kind)]
         entry[kind] = {**counts, "lacking": [
             {"id": record_id, "coverage": state}
-            for record_id, state in status.lacking[(language, kind)]]}
+            for record_id, state in status.lacking[(language, kind)]],
+            "texts": texts.total, "translated": texts.present,
+            "unreviewed": texts.unreviewed,
+            "outdated": [{"id": record_id, "fields": fields}
+                         for record_id, fields in status.outdated[(language, kind)]]}
+    for language, entry in languages.items():
+        overall = status.overall(language)
+        entry["percent"] = overall.percent
+        entry["outdated_texts"] = status.outdated_count(language)
+        entry["unreviewed_texts"] = overall.unreviewed
     return json.dumps({"languages": languages}, ensure_ascii=False, indent=2)

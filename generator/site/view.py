@@ -15,6 +15,7 @@ from ..kb.knowledge_base import KnowledgeBase
 from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
 from ..kb.people import PersonalData, personal_data
 from ..kb.record_files import Entry, digest
+from ..kb.translations import Freshness, freshness
 from .coverage import language_coverage
 from .related import related
 
@@ -51,6 +52,7 @@ class View:
     related: dict = field(default_factory=dict)
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
+    _freshness: dict[tuple, list] = field(default_factory=dict, repr=False)
 
     def shows_contact(self, expert: Expert) -> bool:
         return expert.consent.contact
@@ -68,6 +70,15 @@ class View:
         if states is None:
             states = self._coverage[id(record)] = language_coverage(record)
         return states
+
+    def freshness(self, record: Model, language: str) -> list[Freshness]:
+        """Whether each of the record's translations into `language` is current and
+        reviewed (see `kb.translations`), worked out once per record and language."""
+        key = (id(record), language)
+        found = self._freshness.get(key)
+        if found is None:
+            found = self._freshness[key] = freshness(record, language)
+        return found
 
 
 def _newest_first(practice: Practice) -> tuple:
