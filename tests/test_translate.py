@@ -20,6 +20,9 @@ from conftest import FIXTURE_KB, REPO, TESTS
 from lxml import etree
 
 from generator.cli import main
+from generator.kb.codes import UN_LANGUAGES
+from generator.kb.kinds import KINDS
+from generator.kb.translations import freshness
 from generator.kb.validate import load_knowledge_base
 from generator.site.render import render_language
 from generator.site.settings import Settings
@@ -264,3 +267,28 @@ def test_sample_exports_are_valid_po_and_xliff(language, tmp_path, capsys):
             assert_msgfmt_passes(path)
         else:
             assert_valid_xliff(path)
+
+
+def test_sample_reads_fully_in_every_language_every_translation_unreviewed(capsys):
+    code, out = run(capsys, "translations", REPO, "--format", "json")
+    assert code == 0
+    languages = json.loads(out)["languages"]
+    assert {language: entry["percent"] for language, entry in languages.items()} == \
+        {language: 100 for language in UN_LANGUAGES}
+    assert all(entry["outdated_texts"] == 0 for entry in languages.values())
+    kb, problems = load_knowledge_base(REPO)
+    assert not problems
+    for kind in KINDS:
+        for entry in kb.entries(kind.name):
+            record = entry.record
+            for language in UN_LANGUAGES:
+                for item in freshness(record, language):
+                    assert item.note is not None and not item.note.reviewed, \
+                        (entry.path, language, item.field)
+
+
+def test_translation_status_page_shows_the_sample_complete(sample_site):
+    _, site = sample_site
+    page = (site / "en" / "translations" / "index.html").read_text(encoding="utf-8")
+    table = page.split('id="in-each-language"')[1].split("</table>")[0]
+    assert html.unescape(table).count("<td>100%</td>") == 6
