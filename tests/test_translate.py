@@ -17,11 +17,15 @@ from datetime import date
 import polib
 import pytest
 from conftest import FIXTURE_KB, REPO, TESTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from generator.authoring.yaml_edit import set_entries
 from generator.cli import main
 from generator.kb.codes import UN_LANGUAGES
 from generator.kb.kinds import KINDS
+from generator.kb.load import parse
 from generator.kb.translations import freshness
 from generator.kb.validate import load_knowledge_base
 from generator.site.render import render_language
@@ -292,3 +296,26 @@ def test_translation_status_page_shows_the_sample_complete(sample_site):
     page = (site / "en" / "translations" / "index.html").read_text(encoding="utf-8")
     table = page.split('id="in-each-language"')[1].split("</table>")[0]
     assert html.unescape(table).count("<td>100%</td>") == 6
+
+
+# Letters, digits, punctuation, spaces and line breaks of several scripts: what translators
+# write (invisible characters are refused before any edit).
+TEXTS = st.text(st.characters(categories=("L", "N", "P", "S", "Zs"),
+                              exclude_characters="\u2028\u2029\x85") | st.just("\n"),
+                min_size=1, max_size=200).map(str.strip).filter(bool)
+
+
+@given(first=TEXTS, second=TEXTS)
+@settings(max_examples=200, deadline=None)
+def test_set_entries_writes_what_the_strict_loader_reads_back(first, second):
+    """Whatever a translator writes, the edited file reads back to it, and the rest of the
+    file keeps its bytes."""
+    before = (FIXTURES / "test-translated-practice.yaml").read_text(encoding="utf-8")
+    text = set_entries(before, "title", {"es": first})
+    text = set_entries(text, "title", {"zh": second, "en": first})
+    data = parse(text)
+    assert (data["title"]["es"], data["title"]["zh"], data["title"]["en"]) == \
+        (first, second, first)
+    assert data["title"]["fr"] == parse(before)["title"]["fr"]
+    head, tail = before.split("title:\n", 1)[0], before.split("summary:\n", 1)[1]
+    assert text.startswith(head) and text.endswith("summary:\n" + tail)
