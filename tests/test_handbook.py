@@ -5,11 +5,13 @@ and which names no one who has not consented."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
 import subprocess
 import unicodedata
+from datetime import date
 
 import pytest
 from conftest import REPO, TESTS, make_project
@@ -17,6 +19,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from generator.build.generate import load_view
+from generator.build.handbook import make_edition
 from generator.build.pipeline import handbooks
 from generator.cli import main
 from generator.kb.codes import UN_LANGUAGES
@@ -25,6 +28,8 @@ from generator.kb.record_files import RecordReader
 from generator.kb.sealing import Keys
 from generator.site.handbook import Handbook
 from generator.site.i18n import Translator
+from generator.site.settings import settings
+from generator.site.translation_notices import field_names
 
 SAMPLE_KEY = TESTS / "fixtures" / "keys" / "sample-editor.txt"
 
@@ -224,13 +229,26 @@ def test_no_edition_names_anyone_who_has_not_consented(sample):
 
 
 def test_a_fallback_text_is_marked_with_its_language(sample):
-    view, editions = sample
-    web = editions["zh"].web
-    untranslated = next(p for p in view.practices if "zh" not in p.description)
-    original = untranslated.original_language
+    """A practice whose Chinese description is missing, and one whose Chinese translation
+    was made from an earlier original: the edition says so, as the site does."""
+    view, _ = sample
+    first, second, *others = view.practices
+    untranslated = first.model_copy(update={"description": {
+        lang: text for lang, text in first.description.items() if lang != "zh"}})
+    notes = {**second.translations, "zh": {
+        name: note.model_copy(update={"source": "000000000000"})
+        for name, note in second.translations["zh"].items()}}
+    stale = second.model_copy(update={"translations": notes})
+    view = dataclasses.replace(view, practices=[untranslated, stale, *others],
+                               _coverage={}, _freshness={})
+    t = Translator("zh")
+    web = make_edition(view, "zh", settings({}, "zh"), date(2026, 12, 1), 0, None).web
+    original = first.original_language
     assert f'<div class="text" lang="{original}" dir=' in web
-    assert Translator("zh")("fallback_notice", language=Translator("zh").language_name("zh"),
-                            original=Translator("zh").language_name(original)) in web
+    assert t("partial_notice", language=t.language_name("zh"),
+             original=t.language_name(original)) in web
+    assert t("outdated_notice", original=t.language_name(second.original_language),
+             fields=field_names(t, list(notes["zh"]))) in web
 
 
 def test_two_builds_print_the_same_bytes(sample):

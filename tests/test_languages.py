@@ -107,8 +107,16 @@ def test_translations_command_and_page_agree(built, capsys):
     page = visible_text((site / "en" / "translations" / "index.html").read_text(), "en")
     assert "Fictional border security practice (Partly translated)" in page
     arabic = report["ar"]
-    for kind, counts in arabic.items():
-        assert set(counts) == {"full", "partial", "missing", "lacking"}
+    assert (arabic["percent"], arabic["outdated_texts"], arabic["unreviewed_texts"]) == \
+        (0, 0, 0)
+    for kind in ("practice", "expert", "centre", "organization"):
+        assert set(arabic[kind]) == {"full", "partial", "missing", "lacking", "texts",
+                                     "translated", "unreviewed", "outdated"}
+    # English: the border practice's title only, of its five texts (and the centre's,
+    # the organisation's and the expert's), so neither 0 nor 100.
+    assert 0 < report["en"]["percent"] < 100
+    assert report["en"]["practice"]["texts"] == 5
+    assert report["en"]["practice"]["translated"] == 1
 
 
 def test_validate_reports_a_missing_page_translation(kb, capsys):

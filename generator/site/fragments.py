@@ -20,6 +20,14 @@ from .linked_data import linked_data, script_text
 from .translation_notices import field_names, translation_notices
 
 
+def notice(kind: str, text: str) -> Markup:
+    """A notice (Material's admonition without a title: info, note, warning) as HTML.
+    Notices repeat from page to page: left out of the search index, they neither make
+    every page match nor fill the results' excerpts."""
+    return html_block(f'<div class="admonition {kind}" data-pagefind-ignore="all">\n'
+                      f"<p>{html_text(text)}</p>\n</div>") + Markup("\n")
+
+
 class Fragments:
     """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
     `facet_label()`, `_labels`, `_links` (dicts) and `_here` (the path of the page being
@@ -38,7 +46,7 @@ class Fragments:
         """Visible notices when the record's texts are not (all) in the page's language,
         were translated from an earlier version of the original, or are not reviewed."""
         return Markup("\n").join(
-            Markup(f'!!! {kind} ""\n    {inline_text(text)}\n')
+            notice(kind, text)
             for kind, text in translation_notices(self.t, self.view, record, self.language))
 
     def available_in(self, record) -> Markup:
@@ -107,7 +115,10 @@ class Fragments:
                          f"{self.lang_attributes(other)}>{html_text(self.name(other))}</a>"
                          f' <span class="sskb-shared">({html_text(self.t("shares"))} {what})'
                          f"</span></li>")
-        return html_block('<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
+        # Left out of the search index: a search for a practice finds its page, not every
+        # page that lists it as related.
+        return html_block('<ul class="sskb-list" data-pagefind-ignore="all">\n'
+                          + "\n".join(items) + "\n</ul>")
 
     def news_list(self, news, count: int = 30) -> Markup:
         """The newest practices with their dates, as an HTML list."""
@@ -341,7 +352,7 @@ class Fragments:
     def draft_notice(self, record) -> Markup:
         if record.status == "published":
             return Markup("")
-        return Markup(f'!!! warning ""\n    {self.label("draft_notice", status=record.status)}\n')
+        return notice("warning", self.t("draft_notice", status=record.status))
 
     def front_matter(self, title, kind: str = "", record=None, hide: tuple = ()) -> Markup:
         """The page's front matter. The title is HTML-escaped here because the theme prints
@@ -364,7 +375,7 @@ class Fragments:
         if today is None or not due_for_review(practice, today,
                                                self.settings.review_after_days):
             return Markup("")
-        return Markup(f'!!! warning ""\n    {self.label("due_for_review")}\n')
+        return notice("warning", self.t("due_for_review"))
 
     def external_link(self, url: str, scheme: str = "") -> Markup:
         """A link to a contributor's address inside a Markdown line. The address goes into
@@ -377,30 +388,27 @@ class Fragments:
     def review_notice(self, page) -> Markup:
         if page.meta.review != "needed":
             return Markup("")
-        return Markup(f'!!! note ""\n    {self.label("translation_review_needed")}\n')
+        return notice("note", self.t("translation_review_needed"))
 
     def outdated_records(self, status, language: str) -> Markup:
         """Links to the records whose translations into `language` are outdated, each with
         the fields to update."""
-        lines = []
-        for (lang, kind), outdated in status.outdated.items():
-            if lang != language:
-                continue
-            shown = self.view.shown(kind)
-            for record_id, fields in outdated:
-                names = html_text(field_names(self.t, fields))
-                lines.append(self._list_item(kind, shown[record_id], f" ({names})"))
-        return self._html_list(lines) if lines else Markup("")
+        return self._records_with(status.outdated, language,
+                                  lambda fields: field_names(self.t, fields))
 
     def lacking_records(self, status, language: str) -> Markup:
         """Links to the records that are not fully translated into `language`."""
+        return self._records_with(status.lacking, language, lambda state: self.t(
+            "partly_translated" if state != MISSING else "not_translated"))
+
+    def _records_with(self, found: dict, language: str, describe) -> Markup:
+        """Links to the records `found` lists for `language` ((language, kind) -> [(id,
+        value)]), each followed by what `describe(value)` says of it."""
         lines = []
-        for (lang, kind), lacking in status.lacking.items():
+        for (lang, kind), items in found.items():
             if lang != language:
                 continue
             shown = self.view.shown(kind)
-            for record_id, state in lacking:
-                label = self.label("partly_translated" if state != MISSING else
-                                   "not_translated")
-                lines.append(self._list_item(kind, shown[record_id], f" ({html_text(label)})"))
+            lines += [self._list_item(kind, shown[record_id], f" ({html_text(describe(value))})")
+                      for record_id, value in items]
         return self._html_list(lines) if lines else Markup("")

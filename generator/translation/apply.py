@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from ..authoring.yaml_edit import EditError, set_entries, set_field
 from ..build.write import write_whole
 from ..kb.codes import UN_LANGUAGES
-from ..kb.kinds import BY_NAME
+from ..kb.kinds import BY_NAME, Kind
 from ..kb.knowledge_base import KnowledgeBase
 from ..kb.load import first_invisible
 from ..kb.messages import problem_from_error
@@ -55,17 +55,18 @@ def import_translations(kb: KnowledgeBase, language: str, incoming: list[Incomin
             report.refused += [f"{item.where}: no valid {kind} record {record_id!r} in "
                                "the knowledge base" for item in items]
             continue
-        _import_record(kb.root, entry, language, items, reader, report)
+        _import_record(kb.root, BY_NAME[kind], entry, language, items, reader, report)
     return report
 
 
-def _import_record(root: Path, entry: Entry, language: str, items: list[Incoming],
-                   reader: RecordReader, report: Report) -> None:
-    record, kind = entry.record, BY_NAME[_kind_of(entry)]
+def _import_record(root: Path, kind: Kind, entry: Entry, language: str,
+                   items: list[Incoming], reader: RecordReader, report: Report) -> None:
+    record = entry.record
     originals = translatable_fields(record)
     notes = {lang: {name: note.model_dump() for name, note in fields.items()}
              for lang, fields in record.translations.items()}
     texts: dict[str, str] = {}
+    changed, outdated = [], []
     for item in items:
         problems = _problems(entry, kind.model, language, item, originals)
         if problems:
@@ -80,9 +81,9 @@ def _import_record(root: Path, entry: Entry, language: str, items: list[Incoming
             continue
         texts[item.field] = text
         notes.setdefault(language, {})[item.field] = note
-        report.changed.append(item.where)
+        changed.append(item.where)
         if note["source"] != fingerprint(originals[item.field]):
-            report.outdated.append(item.where)
+            outdated.append(item.where)
     if not texts:
         return
     try:
@@ -91,21 +92,18 @@ def _import_record(root: Path, entry: Entry, language: str, items: list[Incoming
             new = set_entries(new, name, {language: text})
         new = set_field(new, "translations", _ordered(notes, type(record)), flow_leaves=True)
     except EditError as error:
-        _refuse_record(report, texts, entry, str(error))
+        report.refused.append(f"{entry.path}: not written: {error}")
         return
     checked, problems = reader.check(entry.path, new.encode("utf-8"), kind.model,
                                      kind.personal)
     if problems or checked is None:
-        _refuse_record(report, texts, entry, "; ".join(
-            f"{p.field}: {p.message}" for p in problems) or "the edited file is invalid")
+        reasons = "; ".join(f"{p.field}: {p.message}" for p in problems)
+        report.refused.append(f"{entry.path}: not written: {reasons or 'invalid'}")
         return
     write_whole(root / entry.path, new)
     report.written.append(entry.path)
-
-
-def _kind_of(entry: Entry) -> str:
-    return next(kind.name for kind in BY_NAME.values()
-                if isinstance(entry.record, kind.model))
+    report.changed += changed
+    report.outdated += outdated
 
 
 def _problems(entry: Entry, model, language: str, item: Incoming,
@@ -143,9 +141,3 @@ def _ordered(notes: dict, model) -> dict:
     return {language: {name: notes[language][name]
                        for name in sorted(notes[language], key=order.index)}
             for language in UN_LANGUAGES if notes.get(language)}
-
-
-def _refuse_record(report: Report, texts: dict, entry: Entry, reason: str) -> None:
-    report.changed = [where for where in report.changed
-                      if f"/{entry.record.id}/" not in where]
-    report.refused.append(f"{entry.path}: not written: {reason}")
