@@ -48,7 +48,7 @@ def test_a_new_practice_is_guided_to_a_valid_record(kb, capsys):
     skip = False
     for line in text.splitlines():
         if line.startswith(("results:", "lessons_learned:", "replicability:", "human_rights:",
-                            "sources:")):
+                            "sources:", "challenge:", "supported_by:", "evaluation:")):
             skip = True
         elif skip and not line.startswith((" ", "#")) and line.strip():
             skip = False

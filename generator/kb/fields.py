@@ -165,7 +165,12 @@ Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
 Status = Literal["draft", "in_review", "published", "archived"]
 RecordId = Annotated[str, AfterValidator(_check_id), _schema(
     type="string", pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", maxLength=80)]
-Ids = Annotated[list[RecordId], AfterValidator(_distinct)]
+def distinct(item_type):
+    """A list of `item_type` that names each value once."""
+    return Annotated[list[item_type], AfterValidator(_distinct)]
+
+
+Ids = distinct(RecordId)
 CountryCode = Annotated[str, AfterValidator(_check_country), _schema(
     type="string", pattern="^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 Countries = Annotated[list[CountryCode], AfterValidator(_distinct)]
@@ -209,10 +214,11 @@ ONE_TEXT, PER_LANGUAGE = "one text", "per language"
 FORM_TAGS = frozenset({ONE_TEXT, PER_LANGUAGE})
 
 
-def text_or_localized(text_type):
-    """One text (a name), or a mapping from language to text (a description). The YAML
-    says which: a problem then names only the form written, not both."""
+def text_or_localized(text_type, localized_type=None):
+    """One text (a name), or a mapping from language to text (a description) of
+    `localized_type` (by default the same type). The YAML says which: a problem then names
+    only the form written, not both."""
     return Annotated[
         Union[Annotated[text_type, Tag(ONE_TEXT)],
-              Annotated[localized(text_type), Tag(PER_LANGUAGE)]],
+              Annotated[localized(localized_type or text_type), Tag(PER_LANGUAGE)]],
         Discriminator(lambda value: PER_LANGUAGE if isinstance(value, dict) else ONE_TEXT)]

@@ -32,6 +32,11 @@ def _references(data: dict) -> Iterator[tuple[tuple, str, str]]:
                     yield (name, index), target, ref
     if isinstance(data.get("region"), str):
         yield ("region",), "regions", data["region"]
+    supporters = data.get("supported_by")
+    for index, supporter in enumerate(supporters if isinstance(supporters, list) else ()):
+        if isinstance(supporter, dict) and isinstance(supporter.get("organization"), str):
+            yield ("supported_by", index, "organization"), "organization", \
+                supporter["organization"]
 
 
 def check_links(kb: KnowledgeBase) -> list[Problem]:

@@ -30,6 +30,7 @@ from .fields import (
     RecordId,
     Status,
     YearMonth,
+    distinct,
     line,
     localized,
     text_or_localized,
@@ -37,7 +38,7 @@ from .fields import (
 
 # Fields whose texts are Markdown written by contributors.
 MARKDOWN_FIELDS = frozenset({"description", "results", "lessons_learned", "replicability",
-                             "human_rights", "bio"})
+                             "human_rights", "bio", "challenge", "evaluation"})
 
 # Fields that tools write (`sskb translate import`), not contributors: `sskb new` leaves
 # them out.
@@ -100,6 +101,29 @@ class Source(Model):
     url: HttpsUrl = F("Its https:// address.")
 
 
+# Who a practice works with: the collections readers know (UNOSSC, RAN) describe practices
+# by their target audience.
+TargetGroup = Literal[
+    "law-enforcement", "judiciary-prosecutors", "prison-probation", "border-customs",
+    "military", "policymakers", "religious-leaders", "teachers-educators", "youth", "women",
+    "local-communities", "civil-society", "former-fighters-returnees", "victims",
+    "financial-sector", "media", "private-sector", "researchers"]
+TARGET_GROUPS = TargetGroup.__args__
+NOT_EVALUATED = "not-evaluated"
+
+
+class Supporter(Model):
+    """A funder or a partner from outside the South: what makes cooperation triangular."""
+
+    country: Optional[CountryCode] = F("A government, by its ISO 3166-1 alpha-3 code.",
+                                       default=None)
+    organization: Optional[RecordId] = F("An organisation, by its id in "
+                                         "content/organizations/.", default=None)
+    name: Optional[line(200)] = F("Failing both, the supporter's proper name.", default=None)
+    role: Literal["funder", "technical-partner", "implementing-partner"] = F(
+        "What it does: funder, technical-partner or implementing-partner.")
+
+
 class Period(Model):
     start: YearMonth = F("When the practice started: a year or year-month (2016, 2016-05).")
     end: Optional[YearMonth] = F("When it ended, if it has; same form as start.", default=None)
@@ -109,9 +133,13 @@ class Practice(Record):
     title: Title = F("Short title, plain text, at most 200 characters per language.")
     summary: Summary = F("One-paragraph summary, plain text, at most 600 characters.")
     description: LocalizedMarkdown = F("What the practice is and how it works (Markdown).")
+    challenge: Optional[LocalizedMarkdown] = F("The problem the practice addresses "
+                                               "(Markdown).", default=None)
     pillars: Pillars = F("Pillars of the UN Global Counter-Terrorism Strategy it serves (1-4).",
                          min_length=1)
     themes: Ids = F("Theme ids from content/taxonomy/themes.yaml.", min_length=1)
+    target_groups: distinct(TargetGroup) = F(
+        "Who it works with: " + ", ".join(TARGET_GROUPS) + ".", default_factory=list)
     regions: Ids = F("Region ids from content/taxonomy/regions.yaml.", min_length=1)
     lead_countries: Countries = F("ISO 3166-1 alpha-3 codes of the countries that lead it.",
                                   min_length=1)
@@ -122,8 +150,16 @@ class Practice(Record):
     organizations: Ids = F("Ids of the organisations involved.", default_factory=list)
     centres: Ids = F("Ids of the centres of excellence involved.", default_factory=list)
     experts: Ids = F("Ids of the experts involved.", default_factory=list)
+    supported_by: list[Supporter] = F(
+        "Funders and partners from outside the South, with their role.",
+        default_factory=list)
     period: Period = F("When the practice ran.")
+    status_of_activity: Optional[Literal["ongoing", "completed"]] = F(
+        "Whether it is ongoing or completed, as the sources say.", default=None)
     results: Optional[LocalizedMarkdown] = F("What it achieved (Markdown).", default=None)
+    evaluation: Optional[text_or_localized(Literal["not-evaluated"], Markdown)] = F(
+        "How the results were measured and by whom (Markdown), or not-evaluated when the "
+        "sources report no evaluation.", default=None)
     lessons_learned: Optional[LocalizedMarkdown] = F("Lessons learned (Markdown).",
                                                      default=None)
     replicability: Optional[LocalizedMarkdown] = F(
@@ -200,6 +236,9 @@ class Centre(Record):
                                                  default=None)
     organizations: Ids = F("Ids of the organisations it belongs to or works with.",
                            default_factory=list)
+    supported_by: list[Supporter] = F(
+        "Funders and partners from outside the South, with their role.",
+        default_factory=list)
     sources: list[Source] = F("Public sources about the centre.", default_factory=list)
 
 

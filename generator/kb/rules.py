@@ -16,7 +16,7 @@ Finding = tuple[tuple, str, str]  # (field path, code, message)
 def check_record(record: Model, today: date) -> list[Finding]:
     """Every rule that applies to this kind of record, on the day `today`."""
     findings = [*_original_language(record), *_future_dates(record, today),
-                *note_findings(record)]
+                *note_findings(record), *_supporters(record)]
     if isinstance(record, Practice):
         findings += _practice(record)
     elif isinstance(record, Expert):
@@ -33,6 +33,13 @@ def _original_language(record: Model) -> Iterator[Finding]:
             yield ((name,), "original-language",
                    f"has no '{language}' text, but original_language is '{language}'; "
                    f"add the '{language}' text or correct original_language")
+
+
+def _supporters(record: Model) -> Iterator[Finding]:
+    for index, supporter in enumerate(getattr(record, "supported_by", ())):
+        if not (supporter.country or supporter.organization or supporter.name):
+            yield (("supported_by", index), "supporter",
+                   "names no supporter: give its country, its organisation id or its name")
 
 
 def _future_dates(record: Model, today: date) -> Iterator[Finding]:
