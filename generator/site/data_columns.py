@@ -47,15 +47,19 @@ def _terms(name: str, item: str = "string") -> list[Column]:
 
 COMMON = [Column("id", field="id"), Column("url", derived="url")]
 COLUMNS = {
-    "practice": COMMON + _text("title") + _text("summary") + _text("description")
-    + _text("results") + _text("lessons_learned") + _text("replicability")
+    "practice": COMMON + _text("title") + _text("summary") + _text("challenge")
+    + _text("description") + _text("results") + _text("evaluation")
+    + _text("lessons_learned") + _text("replicability")
     + _text("human_rights") + [Column("pillars", "list:integer", field="pillars")]
-    + _terms("themes") + _terms("regions") + _terms("lead_countries")
-    + _terms("partner_countries") + [
+    + _terms("themes") + _terms("target_groups") + _terms("regions")
+    + _terms("lead_countries") + _terms("partner_countries") + [
         Column("cooperation", field="cooperation"),
         Column("cooperation_label", field="cooperation", derived="labels"),
+        Column("support", derived="support"),
+        Column("supported_by", "list:string", field="supported_by"),
         Column("period_start", field="period.start"),
         Column("period_end", field="period.end"),
+        Column("status_of_activity", field="status_of_activity"),
         Column("organizations", "list:string", field="organizations"),
         Column("centres", "list:string", field="centres"),
         Column("experts", "list:string", field="experts", derived="consented"),
@@ -82,6 +86,7 @@ COLUMNS = {
     + _terms("themes") + [Column("pillars", "list:integer", field="pillars")]
     + _terms("regions") + [Column("website", field="website")] + _text("description") + [
         Column("organizations", "list:string", field="organizations"),
+        Column("supported_by", "list:string", field="supported_by"),
         Column("practices", "list:string", derived="practices")],
     "organization": COMMON + _text("name") + [
         Column("acronym", field="acronym"), Column("region", field="region"),
@@ -176,7 +181,7 @@ def describe(kind: str, column: Column, language: str) -> str:
         return t("data_column_language", column=column.field)
     if column.derived == "labels":
         return t("data_column_labels", column=column.field)
-    if column.derived in ("url", "languages", "practices"):
+    if column.derived in ("url", "languages", "practices", "support"):
         return t(f"data_column_{column.derived}")
     if column.derived in ("consented", "contact"):
         return f"{base} {t(f'data_column_{column.derived}')}".strip()

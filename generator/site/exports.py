@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 
+from ..kb.models import NOT_EVALUATED
 from . import urls
 from .coverage import FULL
 from .data_columns import KINDS, PLURALS, csv_text, data_package, json_schema
 from .render import LanguageRenderer
 from .settings import Settings
-from .view import View
+from .view import View, support
 
 
 class Exporter(LanguageRenderer):
@@ -46,16 +47,21 @@ class Exporter(LanguageRenderer):
     def _practice(self, p) -> dict:
         return {
             **self._base("practice", p),
-            **self._texts(p, "title", "summary", "description", "results",
-                          "lessons_learned", "replicability", "human_rights"),
+            **self._texts(p, "title", "summary", "challenge", "description", "results",
+                          "evaluation", "lessons_learned", "replicability", "human_rights"),
+            **({"evaluation": NOT_EVALUATED} if p.evaluation == NOT_EVALUATED else {}),
             "pillars": list(p.pillars),
             **self._labelled("themes", "themes", p.themes),
+            **self._labelled("target_groups", "target_groups", p.target_groups),
             **self._labelled("regions", "regions", p.regions),
             **self._labelled("countries", "lead_countries", p.lead_countries),
             **self._labelled("countries", "partner_countries", p.partner_countries),
             "cooperation": p.cooperation,
             "cooperation_label": self.facet_label("cooperation", p.cooperation),
+            "support": support(p),
+            "supported_by": [self.supporter(s) for s in p.supported_by],
             "period_start": p.period.start, "period_end": p.period.end,
+            "status_of_activity": p.status_of_activity,
             "organizations": [i for i in p.organizations if i in self.view.organizations],
             "centres": [i for i in p.centres if i in self.view.centres],
             "experts": [i for i in p.experts if i in self.view.experts],
@@ -91,6 +97,7 @@ class Exporter(LanguageRenderer):
             **self._labelled("regions", "regions", c.regions), "website": c.website,
             **self._texts(c, "description"),
             "organizations": [i for i in c.organizations if i in self.view.organizations],
+            "supported_by": [self.supporter(s) for s in c.supported_by],
             "practices": self._naming("centre", c.id)}
 
     def _organization(self, o) -> dict:

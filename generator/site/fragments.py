@@ -195,6 +195,14 @@ class Fragments:
         return (f"<table>\n<caption>{html_text(caption)}</caption>\n<thead><tr>{head}</tr>"
                 f"</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
+    def support_table(self, rows: list[tuple[str, int, int]]) -> Markup:
+        """Practices per region, South-South and triangular."""
+        cells = [(html_text(self.term("regions", region)), self.t.number(south),
+                  self.t.number(triangular)) for region, south, triangular in rows]
+        return html_block(self._table(self.t("insight_support"),
+                                      ("region", "support_south-south", "support_triangular"),
+                                      cells))
+
     def coverage_table(self, matrix, facet: str) -> Markup:
         """The matrix of practices and experts by `facet` (pillars or themes) and region:
         each full cell's count links to its list below; each empty one, to the
@@ -291,6 +299,17 @@ class Fragments:
         return (f"[{inline_text(self.facet_label(facet, value))}]"
                 f"({self.link(urls.facet_page(facet, value))})"
                 f'{{ data-pagefind-filter="{attribute}" }}')
+
+    def filter_labels(self, facet: str, values, filter_name: str) -> Markup:
+        """Values that have no pages of their own (target groups, support), each marked as
+        a Pagefind filter value."""
+        attribute = html_text(filter_name)
+        return self._joined(f'<span data-pagefind-filter="{attribute}">'
+                            f"{html_text(self.facet_label(facet, value))}</span>"
+                            for value in values)
+
+    def supporters(self, record) -> Markup:
+        return self._joined(inline_text(self.supporter(s)) for s in record.supported_by)
 
     def record_links(self, kind: str, ids) -> Markup:
         """Links to published records; a person without a public profile stays unnamed."""

@@ -188,6 +188,9 @@ class Handbook(LanguageRenderer):
         anchor = f"{page}-{len(self.headings)}"
         return str(self.heading(min(level + 1, 3), anchor, Markup(title).unescape()))
 
+    def supporter_names(self, record) -> str:
+        return self.t("list_separator").join(self.supporter(s) for s in record.supported_by)
+
     def facet_labels(self, facet: str, values) -> str:
         return self.t("list_separator").join(self.facet_label(facet, v) for v in values)
 

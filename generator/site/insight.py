@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .charts import bar_chart
 from .flow_chart import flow_chart
 from .geography import countries_involved, flows
+from .view import SOUTH_SOUTH, TRIANGULAR, support
 from .world_map import world_map
 
 PILLARS = (1, 2, 3, 4)
@@ -24,6 +25,13 @@ def per_pillar(view) -> list[tuple[int, int]]:
 def per_region(view) -> list[tuple[str, int]]:
     counts = Counter(region for p in view.practices for region in p.regions)
     return [(region, counts[region]) for region in view.regions]
+
+
+def per_region_support(view) -> list[tuple[str, int, int]]:
+    """(region, South-South practices, triangular practices) for each region."""
+    counts = Counter((region, support(p)) for p in view.practices for region in p.regions)
+    return [(region, counts[(region, SOUTH_SOUTH)], counts[(region, TRIANGULAR)])
+            for region in view.regions]
 
 
 def per_year(view) -> list[tuple[int, int]]:

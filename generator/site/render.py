@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from ..kb.codes import RTL
+from ..kb.models import NOT_EVALUATED
 from . import urls
 from .contributor_text import html_text, inline_text, markdown_html
 from .fragments import Fragments
@@ -23,7 +24,7 @@ from .i18n import Translator
 from .page_list import all_pages
 from .settings import Settings
 from .translation_status import translation_status
-from .view import View
+from .view import View, support
 
 
 
@@ -128,6 +129,17 @@ class LanguageRenderer(Fragments):
             return Markup("")
         return Markup(f"## {self.label(field_name)}\n\n{_markdown_block(value)}\n\n")
 
+    def evaluation(self, practice) -> Markup:
+        """How the practice's results were evaluated, or that the sources report none."""
+        if practice.evaluation == NOT_EVALUATED:
+            text = html_block(f'<p class="sskb-text">{html_text(self.t("not_evaluated_text"))}'
+                              "</p>")
+            return Markup(f"## {self.label('evaluation')}\n\n{text}\n\n")
+        return self.section(practice, "evaluation")
+
+    def support(self, record) -> str:
+        return support(record)
+
     def address(self, page: str) -> str:
         """A page's address from a file one folder below the language's root (data/,
         feeds/, embed/): absolute with the site's own address, else relative."""
@@ -187,7 +199,22 @@ class LanguageRenderer(Fragments):
         if facet == "organizations":
             found = self.view.organizations.get(value)
             return self.name(found) if found else value
+        if facet == "target_groups":
+            return self.t(f"target_group_{value}")
+        if facet == "support":
+            return self.t(f"support_{value}")
         return self.t(f"cooperation_{value}")
+
+    def supporter(self, supporter) -> str:
+        """Who supports a practice or centre, as named in this language, and its role."""
+        if supporter.organization:
+            found = self.view.organizations.get(supporter.organization)
+            who = self.name(found) if found else supporter.organization
+        elif supporter.country:
+            who = self.t.country(supporter.country)
+        else:
+            who = supporter.name
+        return f"{who} ({self.t(f'role_{supporter.role}')})"
 
     def page(self, name: str):
         """A hand-written page (content/pages) in this language."""

@@ -81,6 +81,18 @@ class View:
         return found
 
 
+SOUTH_SOUTH, TRIANGULAR = "south-south", "triangular"
+
+
+def support(record) -> str:
+    """TRIANGULAR when a practice or centre has support from outside the South (it says its
+    cooperation is triangular, or names a supporter), else SOUTH_SOUTH."""
+    if getattr(record, "cooperation", None) == "triangular" or \
+            getattr(record, "supported_by", None):
+        return TRIANGULAR
+    return SOUTH_SOUTH
+
+
 def _newest_first(practice: Practice) -> tuple:
     year, _, month = practice.period.start.partition("-")
     return (-int(year), -int(month or 0), practice.id)
