@@ -113,7 +113,7 @@ def test_search_facets_are_marked(built):
     page = html(site, "en", "practices/test-border-practice")
     filters = set(re.findall(r'data-pagefind-filter="([^"]+)"', page))
     assert filters == {"Pillar", "Theme", "Region", "Country", "Type of cooperation",
-                       "Record kind"}
+                       "Record kind", "Support"}
     assert "data-pagefind-body" in page
     assert "data-pagefind-body" not in html(site, "en", "practices")
 
