@@ -32,11 +32,15 @@ from .kb.knowledge_base import MARKERS, find_root
 from .kb.review import REVIEW_AFTER_DAYS, review_warnings
 from .kb.sealing import KeyProblem
 from .kb.validate import load_knowledge_base
+from .site.stats import as_json as stats_json
+from .site.stats import as_text as stats_text
+from .site.stats import stats
 from .site.translation_status import as_json as translations_json
 from .site.translation_status import as_text as translations_text
 from .site.translation_status import translation_status
 
 TRANSLATION_FORMATS = {"text": translations_text, "json": translations_json}
+STATS_FORMATS = {"text": stats_text, "json": stats_json}
 
 def _root(parser: argparse.ArgumentParser, given: str | None) -> Path:
     if given is not None:
@@ -231,6 +235,15 @@ def cmd_translations(args, parser) -> int:
     return 0
 
 
+def cmd_stats(args, parser) -> int:
+    root = _root(parser, args.root)
+    view = _valid_view(root, args.drafts)
+    if view is None:
+        return 1
+    print(STATS_FORMATS[args.format](stats(view)))
+    return 0
+
+
 ROOT_HELP = "knowledge base folder (default: this one)"
 
 
@@ -294,6 +307,10 @@ def _record_commands(commands) -> None:
     translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
     translations.add_argument("--drafts", action="store_true", help="count drafts too")
     translate_commands(commands, _command, _root)
+    counts = _command(commands, "stats", cmd_stats, "how many records the knowledge base "
+                      "holds, per pillar and region, theme and original language, and its gaps")
+    counts.add_argument("--format", choices=sorted(STATS_FORMATS), default="text")
+    counts.add_argument("--drafts", action="store_true", help="count drafts too")
 
 
 def _site_commands(commands) -> None:

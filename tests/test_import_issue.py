@@ -194,7 +194,8 @@ Works with victims' associations.
 
 def test_something_else_is_refused(kb, tmp_path, capsys):
     assert run(kb, tmp_path, "Hello, I would like to help.") == 1
-    assert "not the body of a practice or expert submission form" in capsys.readouterr().out
+    assert "not the body of a practice, expert or exchange request form" in \
+        capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", sorted(form_files(REPO)))

@@ -18,13 +18,15 @@ from ..kb.kinds import BY_NAME
 from ..kb.people import PersonalData, fold
 from ..kb.problems import Problem
 from ..kb.validate import load_knowledge_base
-from .issue_forms import EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, PRACTICE, Field
+from .issue_forms import EXCHANGE, EXPERT, EXPERT_CONSENT, FORM_LANGUAGES, NEEDS, PRACTICE, Field
 from .schemas import schema_line
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^### (.+?)\s*$", re.M)
 _CODE = re.compile(r"(?:^|,\s*)([A-Za-z0-9-]+) — ")
-FORMS = {"practice": PRACTICE, "expert": EXPERT}
+FORMS = {"practice": PRACTICE, "expert": EXPERT, "request": EXCHANGE}
+# The exchange form's choices, in the order the form lists them.
+NEED_KINDS = ("expert", "practice", "training", "other")
 
 
 class IncompleteSubmission(Exception):
@@ -55,7 +57,8 @@ def parse_body(body: str) -> Answers:
                     key = form_field.id or "consent"
                     answers.values[key] = sections.get(label, "")
                 return answers
-    raise IncompleteSubmission(["this is not the body of a practice or expert submission form"])
+    raise IncompleteSubmission(["this is not the body of a practice, expert or exchange "
+                                "request form"])
 
 
 def _sections(body: str) -> dict[str, str]:
@@ -85,8 +88,9 @@ def _missing(answers: Answers, fields: tuple[Field, ...]) -> list[str]:
     missing = [f.label[answers.language] for f in fields
                if f.required and f.id and not answers.values.get(f.id)]
     confirmations = answers.values.get("consent", "")
-    if not re.search(r"^- \[[xX]\] ", confirmations, re.M):
-        missing.append(next(f.label[answers.language] for f in fields if f.kind == "checkboxes"))
+    boxes = [f.label[answers.language] for f in fields if f.kind == "checkboxes"]
+    if boxes and not re.search(r"^- \[[xX]\] ", confirmations, re.M):
+        missing.append(boxes[0])
     return missing
 
 
@@ -114,6 +118,8 @@ def record_data(answers: Answers, record_id: str | None, consent_date: date) -> 
     language = codes[0] if codes else None
     if answers.kind == "practice":
         return _practice(values, language, record_id)
+    if answers.kind == "request":
+        return _request(values, answers.language, record_id, consent_date)
     return _expert(values, language, record_id, answers.language, consent_date)
 
 
@@ -173,6 +179,42 @@ def _expert(values: dict, language, record_id, form_language: str, consent_date:
     if values.get("bio"):
         data["bio"] = _localized(language, values["bio"])
     return data
+
+
+def _request(values: dict, language: str, record_id, day: date) -> dict:
+    """An exchange request in the form's language, opened the day it is imported."""
+    data = {"id": record_id or slug(values.get("title", "")), "status": "draft",
+            "original_language": language, "title": _localized(language, values["title"])}
+    data.update(_requester(values.get("requester", "")))
+    needs = NEEDS[language]
+    choice = values.get("need_kind", "").strip()
+    data["need_kind"] = NEED_KINDS[needs.index(choice)] if choice in needs else choice
+    data["need"] = _localized(language, values.get("need", ""))
+    data["themes"] = _codes(values.get("themes", ""))
+    if values.get("languages"):
+        data["languages"] = [_language_code(item) for item in
+                             re.split(r"[,;]+", values["languages"]) if item.strip()]
+    data.update({"state": "open", "opened_on": day.isoformat()})
+    return data
+
+
+def _requester(text: str) -> dict:
+    """A country (ISO code or name, as pycountry knows it) or else a body's id."""
+    text = text.strip()
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        return {"requesting_organization": slug(text)}
+    return {"requesting_country": country.alpha_3}
+
+
+def _language_code(text: str) -> str:
+    text = text.strip()
+    try:
+        language = pycountry.languages.lookup(text)
+    except LookupError:
+        return text.lower()
+    return getattr(language, "alpha_2", text.lower())
 
 
 class _Dumper(yaml.SafeDumper):

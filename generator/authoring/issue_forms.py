@@ -130,12 +130,20 @@ EXPERT_PRIVATE = {
 }
 
 EXCHANGE = (
-    _f("", "input", "Requesting country or body", "Pays ou organisme demandeur",
+    _f("title", "input", "What you ask for, in one line", "Votre demande, en une ligne",
+       "Short, plain text (200 characters at most).",
+       "Court, texte simple (200 caractères au plus).", True),
+    _f("requester", "input", "Requesting country or body", "Pays ou organisme demandeur",
+       "A country (name or ISO code, e.g. SEN) or a body of the knowledge base (e.g. IGAD).",
+       "Un pays (nom ou code ISO, p. ex. SEN) ou un organisme de la base de connaissances "
+       "(p. ex. IGAD).", required=True),
+    _f("themes", "multiple", "Themes", "Thèmes", required=True, options="themes"),
+    _f("need_kind", "dropdown", "What is needed", "Besoin", required=True, options="needs"),
+    _f("need", "textarea", "Description of the need", "Description du besoin",
        required=True),
-    _f("", "multiple", "Themes", "Thèmes", required=True, options="themes"),
-    _f("", "dropdown", "What is needed", "Besoin", required=True, options="needs"),
-    _f("", "textarea", "Description of the need", "Description du besoin", required=True),
-    _f("", "input", "Preferred languages", "Langues souhaitées"),
+    _f("languages", "input", "Preferred languages", "Langues souhaitées",
+       "ISO 639-1 codes or names, separated by commas, e.g. fr, ar.",
+       "Codes ISO 639-1 ou noms, séparés par des virgules, p. ex. fr, ar."),
 )
 NEEDS = {"en": ["An expert to invite", "A practice to adapt", "Training", "Other"],
          "fr": ["Un ou une experte à inviter", "Une pratique à adapter", "Une formation",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Centre, Expert, Model, Organization, Practice
+from .models import Centre, Expert, Model, Organization, Practice, Request
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,11 @@ KINDS = (
     Kind("expert", "experts", "content/experts", Expert, personal=True),
     Kind("centre", "centres", "content/centres", Centre),
     Kind("organization", "organizations", "content/organizations", Organization),
+    Kind("request", "requests", "content/requests", Request),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 # The kinds a practice names (in its fields of the same plural name), each with a page.
-NAMED_BY_PRACTICES = KINDS[1:]
+NAMED_BY_PRACTICES = KINDS[1:4]
 
 VOCABULARIES = {"themes": "content/taxonomy/themes.yaml",
                 "regions": "content/taxonomy/regions.yaml",

@@ -32,6 +32,8 @@ def _references(data: dict) -> Iterator[tuple[tuple, str, str]]:
                     yield (name, index), target, ref
     if isinstance(data.get("region"), str):
         yield ("region",), "regions", data["region"]
+    if isinstance(data.get("requesting_organization"), str):
+        yield ("requesting_organization",), "organization", data["requesting_organization"]
     supporters = data.get("supported_by")
     for index, supporter in enumerate(supporters if isinstance(supporters, list) else ()):
         if isinstance(supporter, dict) and isinstance(supporter.get("organization"), str):

@@ -254,6 +254,33 @@ class Organization(Record):
                                                  default=None)
 
 
+class Request(Record):
+    """A country or body asking for expertise: what it needs, matched with what others
+    offer (the practices, centres and experts the site shows)."""
+
+    title: Title = F("What is asked for, in a short line (at most 200 characters).")
+    example: bool = F("true for a fictional example request.", default=False)
+    requesting_country: Optional[CountryCode] = F(
+        "ISO 3166-1 alpha-3 code of the requesting country.", default=None)
+    requesting_organization: Optional[RecordId] = F(
+        "Or the id of the requesting body in content/organizations/.", default=None)
+    need_kind: Literal["expert", "practice", "training", "other"] = F(
+        "What is needed: expert (to invite), practice (to adapt), training or other.")
+    need: LocalizedMarkdown = F("The need, described (Markdown).")
+    themes: Ids = F("Theme ids from content/taxonomy/themes.yaml.", min_length=1)
+    pillars: Pillars = F("Pillars of the Strategy the request concerns.",
+                         default_factory=list)
+    regions: Ids = F("Region ids where the requester is, or where help is sought.",
+                     default_factory=list)
+    languages: LanguageCodes = F("ISO 639-1 codes of the languages the help is wanted in.",
+                                 default_factory=list)
+    state: Literal["open", "matched", "closed"] = F(
+        "open (nobody answered yet), matched (a partner was found) or closed.")
+    opened_on: IsoDate = F("When the request was made (YYYY-MM-DD).")
+    closed_on: Optional[IsoDate] = F("When it was matched or closed (YYYY-MM-DD).",
+                                     default=None)
+
+
 class Term(Model):
     id: RecordId = F("Term id used in records.")
     label: localized(line(200)) = F("The term's label in each language.")

@@ -6,7 +6,15 @@ import re
 from datetime import date, timedelta
 from typing import Iterator
 
-from .models import PERSONAL_FIELDS, REQUIRED_PERSONAL, Expert, Model, Practice, localized_fields
+from .models import (
+    PERSONAL_FIELDS,
+    REQUIRED_PERSONAL,
+    Expert,
+    Model,
+    Practice,
+    Request,
+    localized_fields,
+)
 from .people import fold, name_pattern
 from .translations import note_findings
 
@@ -21,6 +29,26 @@ def check_record(record: Model, today: date) -> list[Finding]:
         findings += _practice(record)
     elif isinstance(record, Expert):
         findings += _expert(record)
+    elif isinstance(record, Request):
+        findings += _request(record)
+    return findings
+
+
+def _request(request: Request) -> list[Finding]:
+    findings = []
+    if not (request.requesting_country or request.requesting_organization):
+        findings.append((("requesting_country",), "requester",
+                         "names no requester: give requesting_country or "
+                         "requesting_organization"))
+    if request.closed_on and request.closed_on < request.opened_on:
+        findings.append((("closed_on",), "period", "is before opened_on"))
+    if request.closed_on and request.state == "open":
+        findings.append((("closed_on",), "state", "is set, but the request is still open: "
+                         "set state to matched or closed, or remove closed_on"))
+    if request.id.startswith("example-") != request.example:
+        findings.append((("example",), "example",
+                         "must be true exactly when the id starts with 'example-' "
+                         "(fictional example requests)"))
     return findings
 
 
@@ -45,7 +73,9 @@ def _supporters(record: Model) -> Iterator[Finding]:
 def _future_dates(record: Model, today: date) -> Iterator[Finding]:
     """Dates of things done (a review, a consent) cannot be later than today; a day more
     is allowed, for contributors east of the build's time zone."""
-    dates = {("last_reviewed",): getattr(record, "last_reviewed", None)}
+    dates = {("last_reviewed",): getattr(record, "last_reviewed", None),
+             ("opened_on",): getattr(record, "opened_on", None),
+             ("closed_on",): getattr(record, "closed_on", None)}
     if isinstance(record, Expert):
         dates[("consent", "given_on")] = record.consent.given_on
     for loc, value in dates.items():

@@ -12,9 +12,9 @@ from .i18n import Translator, field_help
 from .settings import Settings
 
 LIST_SEPARATOR = " | "
-KINDS = ("practice", "expert", "centre", "organization")
+KINDS = ("practice", "expert", "centre", "organization", "request")
 PLURALS = {"practice": "practices", "expert": "experts", "centre": "centres",
-           "organization": "organizations"}
+           "organization": "organizations", "request": "requests"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,17 @@ COLUMNS = {
         Column("kind", field="kind"), Column("kind_label", field="kind", derived="labels"),
         Column("website", field="website")] + _text("description") + [
         Column("practices", "list:string", derived="practices")],
+    "request": COMMON + _text("title") + [
+        Column("example", "boolean", field="example"),
+        Column("requesting_country", field="requesting_country"),
+        Column("requesting_country_label", field="requesting_country", derived="labels"),
+        Column("requesting_organization", field="requesting_organization"),
+        Column("need_kind", field="need_kind"),
+        Column("need_kind_label", field="need_kind", derived="labels")] + _text("need")
+    + _terms("themes") + [Column("pillars", "list:integer", field="pillars")]
+    + _terms("regions") + _terms("languages") + [
+        Column("state", field="state"), Column("opened_on", "date", field="opened_on"),
+        Column("closed_on", "date", field="closed_on")],
 }
 
 

@@ -108,6 +108,21 @@ class Exporter(LanguageRenderer):
             "kind_label": self.t(f"organization_kind_{o.kind}"), "website": o.website,
             **self._texts(o, "description"), "practices": self._naming("organization", o.id)}
 
+    def _request(self, q) -> dict:
+        return {
+            **self._base("request", q), **self._texts(q, "title"), "example": q.example,
+            "requesting_country": q.requesting_country,
+            "requesting_country_label": self.t.country(q.requesting_country)
+            if q.requesting_country else None,
+            "requesting_organization": q.requesting_organization,
+            "need_kind": q.need_kind, "need_kind_label": self.t(f"need_{q.need_kind}"),
+            **self._texts(q, "need"), **self._labelled("themes", "themes", q.themes),
+            "pillars": list(q.pillars), **self._labelled("regions", "regions", q.regions),
+            "languages": list(q.languages),
+            "languages_labels": [self.t.language_name(code) for code in q.languages],
+            "state": q.state, "opened_on": q.opened_on.isoformat(),
+            "closed_on": q.closed_on.isoformat() if q.closed_on else None}
+
     def _naming(self, kind: str, record_id: str) -> list[str]:
         return [p.id for p in self.view.backlinks.get((kind, record_id), [])]
 

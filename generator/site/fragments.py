@@ -216,15 +216,18 @@ class Fragments:
             for region in matrix.regions:
                 practices = matrix.practices.get((row, region), [])
                 experts = matrix.experts.get((row, region), [])
+                requests = matrix.requests.get((row, region), [])
+                asked = self._asked(requests)
                 if not practices and not experts:
                     cells.append(f'<td class="sskb-gap"><a href="{contribute}">'
-                                 f'{html_text(self.t("insight_gap"))}</a></td>')
+                                 f'{html_text(self.t("insight_gap"))}</a>{asked}</td>')
                     continue
                 anchor = f"cell-{facet}-{row}-{region}"
                 counts = self.t("insight_cell", practices=self.t.number(len(practices)),
                                 experts=self.t.number(len(experts)))
-                cells.append(f'<td><a href="#{anchor}">{html_text(counts)}</a></td>')
-                lists.append(self._cell_list(anchor, facet, row, region, practices, experts))
+                cells.append(f'<td><a href="#{anchor}">{html_text(counts)}</a>{asked}</td>')
+                lists.append(self._cell_list(anchor, facet, row, region, practices, experts,
+                                             requests))
             lines.append(f"<tr><th>{html_text(self.facet_label(facet, row))}</th>"
                          + "".join(cells) + "</tr>")
         # (a table with no class of its own keeps the theme's table style)
@@ -232,10 +235,19 @@ class Fragments:
                  "</thead>\n<tbody>\n" + "\n".join(lines) + "\n</tbody>\n</table></div>")
         return html_block(table + "\n" + "\n".join(lists))
 
-    def _cell_list(self, anchor, facet, row, region, practices, experts) -> str:
+    def _asked(self, requests) -> str:
+        """A cell's open requests: demand where the knowledge base has, or lacks, answers."""
+        if not requests:
+            return ""
+        text = self.t("insight_requests", requests=self.t.number(len(requests)))
+        return f'<br><span class="sskb-asked">{html_text(text)}</span>'
+
+    def _cell_list(self, anchor, facet, row, region, practices, experts, requests) -> str:
         title = f"{self.facet_label(facet, row)} – {self.term('regions', region)}"
         items = [self._list_item("practice", p) for p in practices] + [
-            self._list_item("expert", e) for e in experts]
+            self._list_item("expert", e) for e in experts] + [
+            self._list_item("request", q, f" ({html_text(self.t('request'))})")
+            for q in requests]
         return (f'<p id="{anchor}"><strong>{html_text(title)}</strong></p>\n'
                 '<ul class="sskb-list">\n' + "\n".join(items) + "\n</ul>")
 
@@ -303,10 +315,40 @@ class Fragments:
     def filter_labels(self, facet: str, values, filter_name: str) -> Markup:
         """Values that have no pages of their own (target groups, support), each marked as
         a Pagefind filter value."""
-        attribute = html_text(filter_name)
-        return self._joined(f'<span data-pagefind-filter="{attribute}">'
-                            f"{html_text(self.facet_label(facet, value))}</span>"
-                            for value in values)
+        return self.filter_values(filter_name, [self.facet_label(facet, v) for v in values])
+
+    def match_list(self, found: list) -> Markup:
+        """A request's matches of one kind, each with what it shares with the request."""
+        if not found:
+            return self.label("no_match")
+        items = []
+        for match in found:
+            what = self.separator.join(html_text(self._shared_label(facet, value))
+                                       for facet, value in match.shared)
+            items.append(self._list_item(match.kind, match.record, f' <span class='
+                                         f'"sskb-shared">({html_text(self.t("shares"))} '
+                                         f"{what})</span>"))
+        return self._html_list(items)
+
+    def _shared_label(self, facet: str, value) -> str:
+        return self.t.language_name(value) if facet == "languages" else \
+            self.facet_label(facet, value)
+
+    def requester(self, request) -> Markup:
+        """Who asks: a country (linked to its practices) or a body (linked to its page)."""
+        if request.requesting_organization:
+            return self.record_links("organization", [request.requesting_organization])
+        return self.country_link(request.requesting_country)
+
+    def request_list(self, requests) -> Markup:
+        """Requests with their state and date, open ones first."""
+        order = {"open": 0, "matched": 1, "closed": 2}
+        ranked = sorted(requests, key=lambda q: (order[q.state], -q.opened_on.toordinal(),
+                                                 q.id))
+        return self._html_list(self._list_item(
+            "request", q, f" ({html_text(self.t('state_' + q.state))}, "
+                          f"{html_text(self.t.date(q.opened_on))})") for q in ranked) \
+            if ranked else self.label("no_requests")
 
     def supporters(self, record) -> Markup:
         return self._joined(inline_text(self.supporter(s)) for s in record.supported_by)
@@ -362,6 +404,9 @@ class Fragments:
         return self.separator.join(
             Markup(f'<span data-pagefind-filter="{attribute}">{html_text(label)}</span>')
             for label in labels)
+
+    def notice(self, kind: str, text: str) -> Markup:
+        return notice(kind, text)
 
     def kind_label(self, key: str) -> Markup:
         """What kind of record a page shows, as a Pagefind filter value."""

@@ -105,6 +105,12 @@ class Handbook(LanguageRenderer):
     def experts(self) -> list:
         return sorted(self.view.experts.values(), key=self._sort_key)
 
+    @cached_property
+    def requests(self) -> list:
+        """The requests still waiting for an answer, oldest first."""
+        return sorted((q for q in self.view.requests.values() if q.state == "open"),
+                      key=lambda q: (q.opened_on, q.id))
+
     def index(self, facet: str) -> list[tuple[str, list]]:
         """(entry, practices) of the index of countries, organisations or themes, sorted."""
         entries: dict[str, list] = {}
@@ -217,7 +223,7 @@ class Handbook(LanguageRenderer):
                 ("strategy", t("pillars"))] + [
             (f"pillar-{n}", f"{t('pillar')} {self.t.number(n)}") for n in (1, 2, 3, 4)] + [
             ("centres", t("centres")), ("experts", t("experts")),
-            ("index", t("handbook_index"))]
+            ("requests", t("requests")), ("index", t("handbook_index"))]
 
     def outline(self) -> list[tuple[int, str, str]]:
         """(level, title, anchor) of the contents and every heading after it, once the

@@ -50,6 +50,7 @@ class Matrix:
     regions: list[str]
     practices: dict = field(default_factory=dict)  # (row, region) -> [practice]
     experts: dict = field(default_factory=dict)    # (row, region) -> [expert]
+    requests: dict = field(default_factory=dict)   # (row, region) -> [open request]
 
     def empty(self) -> list[tuple]:
         """The cells with neither a practice nor an expert: the gaps to fill next."""
@@ -62,7 +63,9 @@ def coverage(view, facet: str) -> Matrix:
     """The matrix of `facet` (pillars or themes) by region."""
     rows = list(PILLARS) if facet == "pillars" else list(view.themes)
     matrix = Matrix(rows, list(view.regions))
-    for kind, records in (("practices", view.practices), ("experts", view.experts.values())):
+    open_requests = [q for q in view.requests.values() if q.state == "open"]
+    for kind, records in (("practices", view.practices), ("experts", view.experts.values()),
+                          ("requests", open_requests)):
         cells = getattr(matrix, kind)
         for record in records:
             for row in getattr(record, facet):

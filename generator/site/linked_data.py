@@ -89,5 +89,16 @@ def _person(r, e) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def _request(r, q) -> dict:
+    """A request for expertise: schema.org's announcement of what someone seeks."""
+    data = {"@type": "Demand", "name": r.name(q), "description": _text(r, q, "need"),
+            "availabilityStarts": q.opened_on.isoformat(),
+            "availabilityEnds": q.closed_on.isoformat() if q.closed_on else None,
+            "areaServed": {"@type": "Country", "name": r.t.country(q.requesting_country),
+                           "identifier": q.requesting_country}
+            if q.requesting_country else None}
+    return {key: value for key, value in data.items() if value is not None}
+
+
 _BUILDERS = {"practice": _practice, "centre": _organization,
-             "organization": _organization, "expert": _person}
+             "organization": _organization, "expert": _person, "request": _request}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..kb.kinds import NAMED_BY_PRACTICES
-from . import data_columns, geography, insight, news, urls
+from . import data_columns, geography, insight, matching, news, urls
 from .view import View
 
 FACET_TEMPLATES = {"pillars": "pillar", "regions": "region", "countries": "country",
@@ -64,6 +64,14 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
                       + _listing(view, view.backlinks.get((kind.name, record_id), [])))
             yield (urls.record_page(kind.name, record_id), f"{kind.name}.md.j2",
                    {letter: record}, inputs)
+    requests = view.requests
+    # A request page lists its matches: it changes with any record (as the home page does).
+    yield urls.kind_index("request"), "requests.md.j2", {}, tuple(
+        view.digests[("request", i)] for i in requests)
+    for record_id, record in requests.items():
+        yield (urls.record_page("request", record_id), "request.md.j2",
+               {"q": record, "matching": matching},
+               (view.digests[("request", record_id)],) + everything)
     for facet in FACET_TEMPLATES:
         extra = _handwritten(view, "pillars") if facet == "pillars" else ()
         yield urls.facet_index(facet), f"{facet}.md.j2", {"facet": facet}, extra + tuple(

@@ -34,6 +34,7 @@ class View:
     themes: dict[str, Term]
     regions: dict[str, Term]
     drafts: bool = False
+    requests: dict = field(default_factory=dict)  # id -> Request, published ones
     pages: dict = field(default_factory=dict)  # hand-written: (name, language) -> Page
     # (kind, id) -> practices that name it, newest first
     backlinks: dict[tuple[str, str], list[Practice]] = field(default_factory=dict)
@@ -118,7 +119,7 @@ def make_view(kb: KnowledgeBase, drafts: bool = False, emails=(), published=None
     records = {kind: {i: e.record for i, e in entries.items()}
                for kind, entries in shown.items()}
     view = View(practices, records["expert"], records["centre"], records["organization"],
-                _terms(kb, "themes"), _terms(kb, "regions"), drafts)
+                _terms(kb, "themes"), _terms(kb, "regions"), drafts, records["request"])
     view.pages = kb.pages
     view.published = dict(published or {})
     experts = [entry.record for entry in kb.entries("expert")]
