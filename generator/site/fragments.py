@@ -18,6 +18,7 @@ from .coverage import MISSING, available_languages
 from .html_blocks import html_block
 from .linked_data import linked_data, script_text
 from .translation_notices import field_names, translation_notices
+from .view import TRIANGULAR, support
 
 
 def notice(kind: str, text: str) -> Markup:
@@ -180,12 +181,15 @@ class Fragments:
         if not found:
             return html_block(f"<p>{html_text(description)}</p>")
         rows = [(html_text(self.term("regions", lead)), html_text(self.term("regions", partner)),
-                 t.number(len(practices))) for (lead, partner), practices in found.items()]
+                 t.number(len(practices)),
+                 t.number(sum(support(p) == TRIANGULAR for p in practices)))
+                for (lead, partner), practices in found.items()]
         return html_block(
             f'<p><img class="sskb-chart" src="flows.svg" loading="lazy" alt="'
             f'{html_text(t("insight_flows"))}: {html_text(description)}"></p>\n'
             + self._table(t("insight_flows"), ("insight_flows_lead", "insight_flows_partner",
-                                               "insight_flows_count"), rows))
+                                               "insight_flows_count", "insight_flows_triangular"),
+                          rows))
 
     def _table(self, caption: str, headings: tuple, rows: list[tuple]) -> str:
         """A table of cells already written as HTML, under headings named by their keys."""
