@@ -27,7 +27,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from generator.build.pipeline import build  # noqa: E402
 
-BUDGETS = {"first visit": 120, "first search": 150}
+# A first search loads Pagefind's WebAssembly and library (about 84 KB), the index chunks
+# holding the query's words and the shown results' fragments. The budget was 150 KB for the
+# 14-practice sample; the sample of 48 practices, fully translated, has index chunks of up to
+# 62 KB (Arabic) and two of 30 KB (Chinese): 170 KB until Pagefind's chunks can be made
+# smaller.
+BUDGETS = {"first visit": 120, "first search": 170}
 QUERIES = {"en": "imams", "fr": "imams", "es": "imanes", "ar": "الأزهر", "ru": "имамов",
            "zh": "伊玛目"}
 PRACTICE = "practices/morocco-imam-training-institute/"

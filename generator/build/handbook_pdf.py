@@ -9,7 +9,8 @@ pass held a number as wide, and the second PDF is the handbook. Two prints of on
 document differ only in their dates, which are then set from the build's date.
 
 Then the PDF is finished by an incremental update (`pdf_update`): its outline, and the
-text its Chinese glyphs stand for.
+text its Chinese glyphs stand for; and qpdf packs its objects into compressed object
+streams.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Callable
 
 from pypdf import PdfReader
 
-from .pdf_update import finished
+from .pdf_update import compacted, finished
 from .tools import BuildError
 
 BROWSER_ENV = "SSKB_CHROMIUM"
@@ -89,7 +90,7 @@ class Printer:
                 pages = printed
         finally:
             page.close()
-        return finished(dated(pdf, epoch), outline), pages
+        return compacted(finished(dated(pdf, epoch), outline)), pages
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:

@@ -20,6 +20,7 @@ import io
 import re
 import unicodedata
 
+import pikepdf
 from pypdf import PdfReader
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject,
                            IndirectObject, NameObject, NullObject, NumberObject,
@@ -65,6 +66,18 @@ def finished(pdf: bytes, outline: list[tuple[int, str, str]]) -> bytes:
     objects = _outline(reader, outline, size) + _text_maps(reader)
     return pdf + _update(len(pdf), objects, size + 1 + len(outline), trailer,
                          _startxref(pdf))
+
+
+def compacted(pdf: bytes) -> bytes:
+    """The PDF rewritten by qpdf with its objects packed into compressed object streams.
+    Chromium writes each dictionary of the tagged structure (thousands of them) and each
+    page's parts uncompressed: packed, a handbook of 200 pages is about 45% smaller. The
+    same PDF gives the same bytes (no identifier from the time of writing)."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        out = io.BytesIO()
+        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                      compress_streams=True, recompress_flate=True, deterministic_id=True)
+    return out.getvalue()
 
 
 # --- the outline ------------------------------------------------------------------------
