@@ -33,6 +33,11 @@ class Freshness:
     reviewed: bool             # False for an unreviewed translation (and a missing one)
     note: Optional[TranslationNote]
 
+    @property
+    def unreviewed(self) -> bool:
+        """A translation that is there, and that no human translator has reviewed."""
+        return self.state != MISSING and not self.reviewed
+
 
 def translatable_fields(record: Model) -> dict[str, str]:
     """Field -> original text, for the texts written per language (a single text, such as

@@ -4,7 +4,6 @@ translations not yet reviewed. The site and the handbook say the same."""
 
 from __future__ import annotations
 
-from ..kb.translations import MISSING as TEXT_MISSING
 from ..kb.translations import OUTDATED
 from .coverage import FULL, MISSING
 
@@ -26,7 +25,7 @@ def translation_notices(t, view, record, language: str) -> list[tuple[str, str]]
     if stale:
         found.append((WARNING, t("outdated_notice", original=original,
                                  fields=field_names(t, stale))))
-    if any(item.state != TEXT_MISSING and not item.reviewed for item in items):
+    if any(item.unreviewed for item in items):
         found.append((NOTE, t("translation_review_needed")))
     return found
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..kb.codes import UN_LANGUAGES
 from ..kb.kinds import KINDS
 from ..kb.translations import MISSING as TEXT_MISSING
-from ..kb.translations import OUTDATED, freshness, translatable_fields
+from ..kb.translations import OUTDATED, translatable_fields
 from .coverage import FULL, MISSING, PARTIAL
 from .view import View
 
@@ -64,14 +64,14 @@ def translation_status(view: View) -> Status:
                 counts[state] += 1
                 if state != FULL:
                     lacking.append((record.id, state))
-                _count_texts(record, language, texts, outdated)
+                _count_texts(view, record, language, texts, outdated)
             status.counts[key], status.lacking[key] = counts, lacking
             status.texts[key], status.outdated[key] = texts, outdated
     return status
 
 
-def _count_texts(record, language: str, texts: Texts, outdated: list) -> None:
-    items = freshness(record, language)
+def _count_texts(view: View, record, language: str, texts: Texts, outdated: list) -> None:
+    items = view.freshness(record, language)  # the pages' notices read the same, cached
     if not items:  # the original language: every text is there, as written
         count = len(translatable_fields(record))
         texts.total += count
@@ -79,8 +79,7 @@ def _count_texts(record, language: str, texts: Texts, outdated: list) -> None:
         return
     texts.total += len(items)
     texts.present += sum(1 for item in items if item.state != TEXT_MISSING)
-    texts.unreviewed += sum(1 for item in items
-                            if item.state != TEXT_MISSING and not item.reviewed)
+    texts.unreviewed += sum(1 for item in items if item.unreviewed)
     stale = [item.field for item in items if item.state == OUTDATED]
     if stale:
         outdated.append((record.id, stale))
