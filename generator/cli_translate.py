@@ -54,7 +54,7 @@ def cmd_import(args, parser, root: Path) -> int:
     except OSError as error:
         parser.error(f"{args.file}: {error.strerror}")
     try:
-        if path.suffix.lower() in (".po", ".pot"):
+        if SUFFIXES.get(path.suffix.lower()) == "po":
             reading = read_po(data.decode("utf-8"), args.file, args.reviewed)
         else:
             reading = read_xliff(data, args.file, args.reviewed)

@@ -41,11 +41,6 @@ class Unit:
     def markdown(self) -> bool:
         return self.field in MARKDOWN_FIELDS
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """What names the unit in a file, and on its way back: the record file, the field."""
-        return self.path, self.field
-
 
 def max_length(model, name: str) -> Optional[int]:
     """The length limit of a text field of `model` (titles, names, summaries), if any."""
@@ -123,10 +118,6 @@ class Incoming:
     target: str
     reviewed: bool
     where: str         # the unit, as messages name it
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return self.kind, self.record_id, self.field
 
 
 @dataclass
