@@ -45,11 +45,15 @@ def _request(request: Request) -> list[Finding]:
     if request.closed_on and request.state == "open":
         findings.append((("closed_on",), "state", "is set, but the request is still open: "
                          "set state to matched or closed, or remove closed_on"))
-    if request.id.startswith("example-") != request.example:
-        findings.append((("example",), "example",
-                         "must be true exactly when the id starts with 'example-' "
-                         "(fictional example requests)"))
-    return findings
+    return findings + _example(request, "requests")
+
+
+def _example(record, what: str) -> list[Finding]:
+    """Fictional examples are marked twice, by their id and by `example`: the two agree."""
+    if record.id.startswith("example-") == record.example:
+        return []
+    return [(("example",), "example", "must be true exactly when the id starts with "
+             f"'example-' (fictional example {what})")]
 
 
 def _original_language(record: Model) -> Iterator[Finding]:
@@ -118,10 +122,7 @@ def _expert(expert: Expert) -> list[Finding]:
     if (consent.profile or consent.contact) and consent.given_on is None:
         findings.append((("consent", "given_on"), "consent",
                          "is required when consent is given: record the date it was given"))
-    if expert.id.startswith("example-") != expert.example:
-        findings.append((("example",), "example",
-                         "must be true exactly when the id starts with 'example-' "
-                         "(fictional example profiles)"))
+    findings += _example(expert, "profiles")
     findings += [((name,), "missing", "is required (seal it if it may not be public)")
                  for name in REQUIRED_PERSONAL
                  if getattr(expert, name) is None and name not in expert.sealed]
