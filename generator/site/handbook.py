@@ -108,8 +108,7 @@ class Handbook(LanguageRenderer):
     @cached_property
     def requests(self) -> list:
         """The requests still waiting for an answer, oldest first."""
-        return sorted((q for q in self.view.requests.values() if q.state == "open"),
-                      key=lambda q: (q.opened_on, q.id))
+        return self.view.open_requests()
 
     def index(self, facet: str) -> list[tuple[str, list]]:
         """(entry, practices) of the index of countries, organisations or themes, sorted."""

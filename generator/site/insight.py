@@ -63,9 +63,8 @@ def coverage(view, facet: str) -> Matrix:
     """The matrix of `facet` (pillars or themes) by region."""
     rows = list(PILLARS) if facet == "pillars" else list(view.themes)
     matrix = Matrix(rows, list(view.regions))
-    open_requests = [q for q in view.requests.values() if q.state == "open"]
     for kind, records in (("practices", view.practices), ("experts", view.experts.values()),
-                          ("requests", open_requests)):
+                          ("requests", view.open_requests())):
         cells = getattr(matrix, kind)
         for record in records:
             for row in getattr(record, facet):

@@ -72,6 +72,11 @@ class View:
             states = self._coverage[id(record)] = language_coverage(record)
         return states
 
+    def open_requests(self) -> list:
+        """The published requests still waiting for an answer, oldest first."""
+        return sorted((q for q in self.requests.values() if q.state == "open"),
+                      key=lambda q: (q.opened_on, q.id))
+
     def freshness(self, record: Model, language: str) -> list[Freshness]:
         """Whether each of the record's translations into `language` is current and
         reviewed (see `kb.translations`), worked out once per record and language."""
