@@ -107,15 +107,9 @@ class Fragments:
         found = self.view.related.get(practice.id, [])
         if not found:
             return Markup("")
-        items = []
-        for other, shared in found:
-            what = self.separator.join(html_text(self.facet_label(facet, value))
-                                       for facet, value in shared[:4])
-            page = urls.href(self._here, urls.record_page("practice", other.id))
-            items.append(f'<li><a href="{page}"'
-                         f"{self.lang_attributes(other)}>{html_text(self.name(other))}</a>"
-                         f' <span class="sskb-shared">({html_text(self.t("shares"))} {what})'
-                         f"</span></li>")
+        items = [self._list_item("practice", other, self._shares(
+            self.facet_label(facet, value) for facet, value in shared[:4]))
+            for other, shared in found]
         # Left out of the search index: a search for a practice finds its page, not every
         # page that lists it as related.
         return html_block('<ul class="sskb-list" data-pagefind-ignore="all">\n'
@@ -325,14 +319,14 @@ class Fragments:
         """A request's matches of one kind, each with what it shares with the request."""
         if not found:
             return self.label("no_match")
-        items = []
-        for match in found:
-            what = self.separator.join(html_text(self._shared_label(facet, value))
-                                       for facet, value in match.shared)
-            items.append(self._list_item(match.kind, match.record, f' <span class='
-                                         f'"sskb-shared">({html_text(self.t("shares"))} '
-                                         f"{what})</span>"))
-        return self._html_list(items)
+        return self._html_list(self._list_item(match.kind, match.record, self._shares(
+            self._shared_label(facet, value) for facet, value in match.shared))
+            for match in found)
+
+    def _shares(self, labels) -> str:
+        """What a listed record shares with the page's: "(shares: Africa, Pillar 3)"."""
+        what = self.separator.join(html_text(label) for label in labels)
+        return f' <span class="sskb-shared">({html_text(self.t("shares"))} {what})</span>'
 
     def _shared_label(self, facet: str, value) -> str:
         return self.t.language_name(value) if facet == "languages" else \
