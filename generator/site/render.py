@@ -127,14 +127,16 @@ class LanguageRenderer(Fragments):
         value = self.text(record, field_name)
         if value is None:
             return Markup("")
-        return Markup(f"## {self.label(field_name)}\n\n{_markdown_block(value)}\n\n")
+        return self._section(field_name, _markdown_block(value))
+
+    def _section(self, heading: str, block: Markup) -> Markup:
+        return Markup(f"## {self.label(heading)}\n\n{block}\n\n")
 
     def evaluation(self, practice) -> Markup:
         """How the practice's results were evaluated, or that the sources report none."""
         if practice.evaluation == NOT_EVALUATED:
-            text = html_block(f'<p class="sskb-text">{html_text(self.t("not_evaluated_text"))}'
-                              "</p>")
-            return Markup(f"## {self.label('evaluation')}\n\n{text}\n\n")
+            return self._section("evaluation", html_block(
+                f'<p class="sskb-text">{html_text(self.t("not_evaluated_text"))}</p>'))
         return self.section(practice, "evaluation")
 
     def support(self, record) -> str:
