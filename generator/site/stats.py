@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..kb.codes import UN_LANGUAGES
-from .insight import PILLARS
+from .insight import PILLARS, coverage
 from .view import SOUTH_SOUTH, TRIANGULAR, View, support
 
 # The regions of the global South (the others, `europe-north-america` and `global`, are
@@ -41,13 +41,12 @@ class Stats:
 
 
 def stats(view: View) -> Stats:
-    cells = Counter((pillar, region) for p in view.practices for pillar in p.pillars
-                    for region in p.regions)
-    themes = Counter(theme for p in view.practices for theme in p.themes)
+    cells = coverage(view, "pillars").practices  # the insight page's matrix
     return Stats(
         len(view.practices), len(view.centres), len(view.experts), len(view.organizations),
-        {(pillar, region): cells[(pillar, region)] for pillar in PILLARS for region in SOUTH},
-        {theme: themes[theme] for theme in view.themes},
+        {(pillar, region): len(cells.get((pillar, region), ()))
+         for pillar in PILLARS for region in SOUTH},
+        {theme: len(view.facets["themes"].get(theme, ())) for theme in view.themes},
         {language: sum(p.original_language == language for p in view.practices)
          for language in UN_LANGUAGES},
         Counter(support(p) for p in view.practices))
