@@ -311,8 +311,8 @@ def test_set_entries_writes_what_the_strict_loader_reads_back(first, second):
     """Whatever a translator writes, the edited file reads back to it, and the rest of the
     file keeps its bytes."""
     before = (FIXTURES / "test-translated-practice.yaml").read_text(encoding="utf-8")
-    text = set_entries(before, "title", {"es": first})
-    text = set_entries(text, "title", {"zh": second, "en": first})
+    text = set_entries(before, {"title": {"es": first}})
+    text = set_entries(text, {"title": {"zh": second, "en": first}})
     data = parse(text)
     assert (data["title"]["es"], data["title"]["zh"], data["title"]["en"]) == \
         (first, second, first)

@@ -62,14 +62,26 @@ class EditError(ValueError):
     """A field cannot be edited in place (its form is not one this editor writes)."""
 
 
-def set_entries(text: str, name: str, entries: dict[str, str]) -> str:
-    """`text` with the top-level mapping `name` holding each of `entries` (its languages'
-    texts): an entry present is rewritten where it is, a new one added after the last."""
+def set_entries(text: str, fields: dict[str, dict[str, str]]) -> str:
+    """`text` with each top-level mapping of `fields` (a field's texts by language) holding
+    its entries: an entry present is rewritten where it is, a new one added after the
+    field's last. The file is read once, however many fields change."""
     document = yaml.compose(text, Loader=yaml.CSafeLoader)
-    mapping = next((value for key, value in getattr(document, "value", ())
-                    if key.value == name), None)
-    if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style or not mapping.value:
-        raise EditError(f"{name} is not written as a block of one line per language")
+    mappings = {key.value: value for key, value in getattr(document, "value", ())}
+    edits = []
+    for name, entries in fields.items():
+        mapping = mappings.get(name)
+        if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style or \
+                not mapping.value:
+            raise EditError(f"{name} is not written as a block of one line per language")
+        edits += _entry_edits(text, mapping, entries)
+    for start, end, new in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _entry_edits(text: str, mapping, entries: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, new text) of each entry of one mapping."""
     places = {key.value: _extent(text, key, value) for key, value in mapping.value}
     indent = " " * mapping.value[0][0].start_mark.column
     edits = []
@@ -82,9 +94,7 @@ def set_entries(text: str, name: str, entries: dict[str, str]) -> str:
             end = max(end for _, end in places.values())
             prefix = "" if text[end - 1:end] == "\n" else "\n"
             edits.append((end, end, prefix + indented))
-    for start, end, new in sorted(edits, key=lambda edit: edit[0], reverse=True):
-        text = text[:start] + new + text[end:]
-    return text
+    return edits
 
 
 def set_field(text: str, name: str, value, flow_leaves: bool = False) -> str:

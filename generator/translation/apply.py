@@ -87,9 +87,7 @@ def _import_record(root: Path, kind: Kind, entry: Entry, language: str,
     if not texts:
         return
     try:
-        new = entry.text
-        for name, text in texts.items():
-            new = set_entries(new, name, {language: text})
+        new = set_entries(entry.text, {name: {language: text} for name, text in texts.items()})
         new = set_field(new, "translations", _ordered(notes, type(record)), flow_leaves=True)
     except EditError as error:
         report.refused.append(f"{entry.path}: not written: {error}")
