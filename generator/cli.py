@@ -225,23 +225,21 @@ def cmd_schema(args, parser) -> int:
     return _generated(root, SCHEMAS_FOLDER, schema_texts(), args.check, "sskb schema")
 
 
-def cmd_translations(args, parser) -> int:
-    root = _root(parser, args.root)
-    view = _valid_view(root, args.drafts)
-    if view is None:
-        return 1
-    status = translation_status(view)
-    print(TRANSLATION_FORMATS[args.format](status))
-    return 0
+def _view_report(compute, formats):
+    """A command that prints what `compute(view)` finds, in the format asked."""
+    def run(args, parser) -> int:
+        view = _valid_view(_root(parser, args.root), args.drafts)
+        if view is None:
+            return 1
+        print(formats[args.format](compute(view)))
+        return 0
+    return run
 
 
-def cmd_stats(args, parser) -> int:
-    root = _root(parser, args.root)
-    view = _valid_view(root, args.drafts)
-    if view is None:
-        return 1
-    print(STATS_FORMATS[args.format](stats(view)))
-    return 0
+def _report_command(commands, name: str, compute, formats: dict, help: str) -> None:
+    report = _command(commands, name, _view_report(compute, formats), help)
+    report.add_argument("--format", choices=sorted(formats), default="text")
+    report.add_argument("--drafts", action="store_true", help="count drafts too")
 
 
 ROOT_HELP = "knowledge base folder (default: this one)"
@@ -302,15 +300,12 @@ def _record_commands(commands) -> None:
 
     sealing_commands(commands, _command)
 
-    translations = _command(commands, "translations", cmd_translations,
-                            "how many records exist in each language, and which lack one")
-    translations.add_argument("--format", choices=sorted(TRANSLATION_FORMATS), default="text")
-    translations.add_argument("--drafts", action="store_true", help="count drafts too")
+    _report_command(commands, "translations", translation_status, TRANSLATION_FORMATS,
+                    "how many records exist in each language, and which lack one")
     translate_commands(commands, _command, _root)
-    counts = _command(commands, "stats", cmd_stats, "how many records the knowledge base "
-                      "holds, per pillar and region, theme and original language, and its gaps")
-    counts.add_argument("--format", choices=sorted(STATS_FORMATS), default="text")
-    counts.add_argument("--drafts", action="store_true", help="count drafts too")
+    _report_command(commands, "stats", stats, STATS_FORMATS, "how many records the knowledge "
+                    "base holds, per pillar and region, theme and original language, and its "
+                    "gaps")
 
 
 def _site_commands(commands) -> None:
