@@ -42,6 +42,7 @@ from generator.build.generate import DOCS  # noqa: E402
 from generator.build.generate import generate as generate_trees  # noqa: E402
 from generator.build.search_index import index_pages, indexed  # noqa: E402
 from generator.kb import load  # noqa: E402
+from generator.kb.people import PersonalData  # noqa: E402
 from generator.kb.validate import load_knowledge_base  # noqa: E402
 from generator.site.settings import Settings  # noqa: E402
 from generator.site.view import make_view  # noqa: E402
@@ -120,7 +121,7 @@ def pagefind(site: Path, languages) -> float:
 
 def audit(site: Path, languages) -> None:
     for language in languages:
-        assert not audit_site(site / language, frozenset(), frozenset())
+        assert not audit_site(site / language, PersonalData())
 
 
 def practice_page_bytes(site: Path, language: str) -> float:

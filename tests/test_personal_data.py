@@ -52,6 +52,19 @@ def test_a_contact_of_nobody_is_refused_too(text):
         s.expert_id is None for s in PEOPLE.sightings(fold(text)))
 
 
+def test_phones_are_found_where_they_are_in_a_long_text():
+    # The matcher reads only around each plus that a digit follows: numbers far into a text
+    # full of other digits, in brackets, and run across signs, are each found, at their
+    # place, and a plus before anything but digits finds nothing.
+    filler = "in 2006, 2016 and 2020: 1,000 people; a+b; c++; x + y = 42.\n" * 200
+    numbers = ["ring (+44) 20 7946 0958 now", "fax: +(44) 20-7946-0959", "ring +44 20 7946 0957"]
+    text = fold(filler + "\n".join(numbers[:2]) + "\n" + filler + numbers[2])
+    found = PEOPLE.sightings(text)
+    assert [text[s.start:s.start + 4] for s in found] == ["(+44", "+(44", "+44 "]
+    assert [text.count("\n", 0, s.start) for s in found] == [200, 201, 402]
+    assert PEOPLE.sightings(fold(filler)) == []
+
+
 def fragment(data: dict) -> bytes:
     return gzip.compress(b"pagefind_dcd" + json.dumps(data).encode())
 
