@@ -25,7 +25,7 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    return _streamed.files(files, config) if _streamed else files
+    return in_mkdocs.give_pages(_streamed.files(files, config) if _streamed else files, config)
 
 
 def on_page_read_source(page, config):
@@ -45,7 +45,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     if _streamed and _streamed.search:  # every page is converted
         _streamed.search.converted()
-    return in_mkdocs.cache_templates(env, ROOT)
+    return in_mkdocs.prepare_templates(env, ROOT)
 
 
 def on_post_page(output, page, config):

@@ -23,6 +23,7 @@ from ..site.render import bytecode_cache
 from ..site.settings import language, settings
 from ..site.urls import HANDWRITTEN
 from . import page_pipe
+from .converted_once import give_pages  # noqa: F401 (the hook's)
 from .generate import DOCS, Generator, load_view
 from .search_index import SearchFeed
 
@@ -112,11 +113,40 @@ def translate_nav(nav):
     return nav
 
 
-def cache_templates(env, root: Path):
+def prepare_templates(env, root: Path):
     """Keep the theme's compiled templates on disk: every language build and every rebuild
-    of `sskb serve` (which reloads the theme) would otherwise compile them again."""
+    of `sskb serve` (which reloads the theme) would otherwise compile them again. And give
+    the templates the navigation's cache (`shared_nav`)."""
     env.bytecode_cache = bytecode_cache(root / "build" / "jinja-cache")
+    env.globals["sskb_shared_nav"] = SharedNav()
     return env
+
+
+class SharedNav:
+    """The theme's navigation, rendered once for all the pages that show it alike.
+
+    It is a tenth of MkDocs' time if rendered for each page. A page outside the navigation
+    (every record page, every list of a facet) has no item of it active: the navigation
+    differs between such pages only by its links, relative to the page's address, so one
+    rendering serves every such page of a folder (overrides/main.html)."""
+
+    def __init__(self):
+        self._kept: dict[str, str] = {}
+
+    def key(self, page, nav) -> str | None:
+        """What the page's navigation depends on (the folder its address is in), or None
+        when it must be rendered for the page."""
+        if page is None or page.meta.get("hide") or any(item is page for item in nav.pages):
+            return None
+        return page.url.rstrip("/").rpartition("/")[0]
+
+    def get(self, key: str | None) -> str | None:
+        return None if key is None else self._kept.get(key)
+
+    def keep(self, key: str | None, html: str) -> str:
+        if key is not None:
+            self._kept[key] = html
+        return html
 
 
 def mark_direction(html: str) -> str:
