@@ -202,6 +202,8 @@ def test_workflows_run_the_readme_commands():
     assert "pip install -e ." in README
     assert re.search(r"sskb validate \[ROOT\] \[--format [a-z|]*\bgithub\b", README)
     assert re.search(r"sskb build \[ROOT\][^\n]*\[--drafts\]", README)
+    assert re.search(r"sskb assemble [\w/ ]+\[--site DIR\]", README)
+    assert re.search(r"repository variable `SSKB_BUILD_MATRIX` to\s+`true`", README)
     pull_request, deploy, links = (runs(load(name))
                                    for name in ("pull-request.yml", "deploy.yml", "links.yml"))
     for commands in (pull_request, deploy, links):
