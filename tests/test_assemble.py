@@ -225,3 +225,18 @@ def test_files_are_copied_where_the_file_system_has_no_hard_links(tmp_path, kb, 
     assert (tmp_path / "site/en/index.html").read_bytes() == (one / "en/index.html").read_bytes()
     assert (tmp_path / "site/en/index.html").stat().st_ino != (one / "en/index.html"
                                                                ).stat().st_ino
+
+
+def test_a_file_that_cannot_be_written_is_said_in_one_line(tmp_path, kb, capsys,
+                                                           monkeypatch):
+    def full(source, target, **options):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(write.os, "link", full)
+    monkeypatch.setattr(write.shutil, "copy2", full)
+    code, out, err = sskb_assemble(capsys, part(tmp_path / "one", "en"), "--site",
+                                   tmp_path / "site", "--root", kb)
+    assert (code, out) == (1, "")
+    assert err == (f"sskb assemble: cannot put {tmp_path.resolve()}/.site.building/en/data/"
+                   "practices.json into the site: No space left on device\n")
+    assert not (tmp_path / "site").exists()

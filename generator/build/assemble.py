@@ -55,8 +55,12 @@ def read_part(folder: Path) -> Part:
         raise BuildError(f"{folder} is not a site sskb built (it holds no {MARK}): give the "
                          "folder that `sskb build --site` wrote")
     root_files = {MARK, *root_pages(UN_LANGUAGES, native_names())}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        raise BuildError(f"cannot read {folder}: {error.strerror}") from None
     languages = []
-    for entry in sorted(folder.iterdir()):
+    for entry in entries:
         if entry.name in UN_LANGUAGES and entry.is_dir() and not entry.is_symlink():
             languages.append(entry.name)
         elif entry.name not in root_files or not entry.is_file() or entry.is_symlink():
@@ -88,7 +92,7 @@ def site_files(folder: Path) -> list[str]:
     or any other entry that is neither a file nor a folder: `sskb build` writes none, and
     a link could publish what it leads to."""
     files = []
-    for here, folders, names in os.walk(folder):
+    for here, folders, names in os.walk(folder, onerror=_stop):
         for name in sorted(folders + names):
             path = Path(here) / name
             if path.is_symlink() or not (path.is_dir() or path.is_file()):
@@ -99,6 +103,10 @@ def site_files(folder: Path) -> list[str]:
     return sorted(files)
 
 
+def _stop(error: OSError) -> None:
+    raise error  # os.walk would skip a folder it cannot read, and its files be left out
+
+
 def assemble(folders: list[Path], site: Path, root: Path) -> Assembly:
     """Put the language folders of the sites in `folders` together into `site` (beside the
     knowledge base `root`, which it may not overwrite), with the root pages for all their
@@ -107,17 +115,17 @@ def assemble(folders: list[Path], site: Path, root: Path) -> Assembly:
     parts = [read_part(folder) for folder in folders]
     assembly = Assembly(check_parts(parts))
     with Staging(site.resolve(), root) as staging:
-        for part in parts:
-            for language in part.languages:
-                names = site_files(part.folder / language)
-                try:
+        try:
+            for part in parts:
+                for language in part.languages:
+                    names = site_files(part.folder / language)
                     assembly.copied += link_files(part.folder / language,
                                                   staging.folder / language, names)
-                except OSError as error:
-                    raise BuildError(f"cannot put {error.filename} into the site: "
-                                     f"{error.strerror}") from None
-                assembly.files += len(names)
-        write_root_pages(staging.folder, assembly.languages)
+                    assembly.files += len(names)
+            write_root_pages(staging.folder, assembly.languages)
+        except OSError as error:
+            raise BuildError(f"cannot put {error.filename or 'a file'} into the site: "
+                             f"{error.strerror}") from None
         # Each part's build audited its pages and files with the people of its records.
         # The root pages are made from the package's catalogues alone and name nobody: the
         # audit checks that they hold nothing that runs code or is fetched from elsewhere,
