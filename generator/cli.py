@@ -16,6 +16,7 @@ from .authoring.issue_forms import form_files
 from .authoring.new_record import ScaffoldError, new_record
 from .authoring.schemas import FOLDER as SCHEMAS_FOLDER
 from .authoring.schemas import schema_texts
+from .build.assemble import assemble
 from .build.audit import audit_site
 from .build.generate import DOCS, load_view
 from .build.mkdocs_process import language_env
@@ -102,6 +103,25 @@ def cmd_build(args, parser) -> int:
     if not os.environ.get("SSKB_BASE_URL"):
         print("SSKB_BASE_URL is not set: the pages have no canonical address and the sitemaps "
               "none, as a preview should; set it to the published address to deploy.")
+    return 0
+
+
+def cmd_assemble(args, parser) -> int:
+    root = _root(parser, args.root)
+    site = Path(args.site) if args.site else root / "site"
+    try:
+        assembly = assemble([Path(part) for part in args.parts], site, root)
+    except BuildError as error:
+        print(f"sskb assemble: {error}", file=sys.stderr)
+        return 1
+    if assembly.findings:
+        print(as_text(assembly.findings))
+        print("sskb assemble: the audit of the root pages failed; nothing may be published",
+              file=sys.stderr)
+        return 1
+    copied = f", {assembly.copied:,} of them copied (no hard link)" if assembly.copied else ""
+    print(f"The site is in {site}/: {', '.join(assembly.languages)}, from "
+          f"{len(args.parts)} sites built apart ({assembly.files:,} files{copied}).")
     return 0
 
 
@@ -320,6 +340,14 @@ def _site_commands(commands) -> None:
     build_cmd.add_argument("--jobs", type=int, help="languages built at once (default: cores)")
     build_cmd.add_argument("--no-pdf", action="store_true", help="make the handbook's web "
                            "edition only (no Chromium needed)")
+
+    assembler = _command(commands, "assemble", cmd_assemble, "put sites built apart, a "
+                         "language or more each (sskb build --lang LANG --site PART), "
+                         "together into one site", root=False)
+    assembler.add_argument("parts", nargs="+", metavar="PART_DIR",
+                           help="a folder that `sskb build --site` wrote")
+    assembler.add_argument("--site", help="output folder (default: ROOT/site)")
+    assembler.add_argument("--root", help=ROOT_HELP)
 
     handbook = _command(commands, "handbook", cmd_handbook, "make the handbook of South-South "
                         "initiatives: a web page and a PDF per language")

@@ -51,13 +51,18 @@ def built(tmp_path_factory):
     return root, root / "site", lines
 
 
+def copy_sample(root: Path) -> Path:
+    """A copy of the repository's sample knowledge base, with its site configuration."""
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The repository's sample knowledge base built in English and Arabic (no PDF), once:
     (its root, its site)."""
-    root = tmp_path_factory.mktemp("sample") / "kb"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "build", "node_modules", "tools", "tests"))
+    root = copy_sample(tmp_path_factory.mktemp("sample") / "kb")
     build_site(root, languages=("en", "ar"), pdf=False)
     return root, root / "site"
 

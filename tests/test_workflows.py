@@ -16,6 +16,7 @@ import yaml
 from conftest import REPO
 
 from generator.cli import make_parser
+from generator.kb.codes import UN_LANGUAGES
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "tools" / "actionlint"
@@ -69,11 +70,14 @@ def test_deploy_runs_on_push_to_main_with_scoped_permissions():
     assert "workflow_dispatch" in workflow["on"]
     assert workflow["permissions"] == {}
     assert workflow["concurrency"]["group"] == "pages"
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    jobs = workflow["jobs"]
+    build, deploy = jobs["build"], jobs["deploy"]
     # configure-pages reads the Pages site's settings, hence pages: read beside contents: read.
     assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["build-language"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["assemble"]["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == ["build", "assemble"]
     assert deploy["environment"]["name"] == "github-pages"
     used = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
     assert {"actions/configure-pages", "actions/upload-pages-artifact",
@@ -93,16 +97,71 @@ def test_deploy_builds_without_drafts_for_the_pages_address():
     }
 
 
-def test_the_editors_identity_reaches_the_deploy_build_step_only():
-    """The key that opens sealed fields is a secret of the deploy's build step: no other
+# The deploy's two ways of building the site: in one job, or one job per language.
+BUILD_STEPS = {"sskb build", 'sskb build --lang "$PART_LANGUAGE" --site part'}
+
+
+def test_deploy_builds_each_language_alike_in_the_matrix():
+    """A language's job builds it as the one-job build does, with the same settings."""
+    workflow = load("deploy.yml")
+    one_job, language = (next(step for step in workflow["jobs"][job]["steps"]
+                              if step.get("run", "").startswith("sskb build"))
+                         for job in ("build", "build-language"))
+    assert language["run"] == 'sskb build --lang "$PART_LANGUAGE" --site part'
+    assert language["env"] == {**one_job["env"], "PART_LANGUAGE": "${{ matrix.language }}"}
+
+
+def test_the_editors_identity_reaches_the_deploy_build_steps_only():
+    """The key that opens sealed fields is a secret of the deploy's build steps: no other
     step, job or workflow (pull requests above all) names a secret."""
+    built = set()
     for name in names():
         for job_name, job in load(name)["jobs"].items():
             assert "secrets." not in str({k: v for k, v in job.items() if k != "steps"})
             for step in job.get("steps", []):
                 uses_secret = "secrets." in str(step)
-                assert uses_secret == (name == "deploy.yml" and step.get("run") == "sskb build"
+                assert uses_secret == (name == "deploy.yml" and step.get("run") in BUILD_STEPS
                                        ), (name, job_name, step.get("name"))
+                if uses_secret:
+                    built.add(step["run"])
+    assert built == BUILD_STEPS
+
+
+def test_deploy_builds_in_one_job_unless_the_matrix_is_asked_for():
+    """SSKB_BUILD_MATRIX 'true' builds each language in a job of its own, then assembles
+    them; otherwise one job builds the site. The deploy job deploys whichever ran."""
+    jobs = load("deploy.yml")["jobs"]
+    assert jobs["build"]["if"] == "vars.SSKB_BUILD_MATRIX != 'true'"
+    matrix = jobs["build-language"]
+    assert matrix["if"] == "vars.SSKB_BUILD_MATRIX == 'true'"
+    assert matrix["strategy"]["matrix"] == {"language": list(UN_LANGUAGES)}
+    upload = next(step for step in matrix["steps"]
+                  if step.get("uses", "").startswith("actions/upload-artifact@"))
+    # Each language's site, its .sskb-site mark included (upload-artifact leaves hidden
+    # files out unless told), under a name that the assemble job's pattern finds.
+    assert upload["with"]["path"].rstrip("/") == "part"
+    assert upload["with"]["include-hidden-files"] is True
+    assert upload["with"]["name"] == "site-${{ matrix.language }}"
+    assemble = jobs["assemble"]
+    assert assemble["needs"] == "build-language"
+    download, assembling, pages = (
+        next(step for step in assemble["steps"] if is_it(step))
+        for is_it in (lambda step: step.get("uses", "").startswith("actions/download-artifact@"),
+                      lambda step: step.get("run", "").startswith("sskb assemble"),
+                      lambda step: step.get("uses", "").startswith(
+                          "actions/upload-pages-artifact@")))
+    assert download["with"] == {"pattern": "site-*", "path": "parts/"}
+    assert assembling["run"] == "sskb assemble parts/* --site site"
+    assert pages["with"]["path"].rstrip("/") == "site"
+    assert "secrets." not in str(assemble)
+    assert jobs["deploy"]["if"] == ("${{ !cancelled() && (needs.build.result == 'success' || "
+                                    "needs.assemble.result == 'success') }}")
+
+
+def test_every_job_has_a_timeout():
+    for name in names():
+        for job_name, job in load(name)["jobs"].items():
+            assert isinstance(job.get("timeout-minutes"), int), (name, job_name)
 
 
 def test_links_runs_weekly_read_only_and_writes_nothing():
@@ -143,6 +202,8 @@ def test_workflows_run_the_readme_commands():
     assert "pip install -e ." in README
     assert re.search(r"sskb validate \[ROOT\] \[--format [a-z|]*\bgithub\b", README)
     assert re.search(r"sskb build \[ROOT\][^\n]*\[--drafts\]", README)
+    assert re.search(r"sskb assemble [\w/ ]+\[--site DIR\]", README)
+    assert re.search(r"repository variable `SSKB_BUILD_MATRIX` to\s+`true`", README)
     pull_request, deploy, links = (runs(load(name))
                                    for name in ("pull-request.yml", "deploy.yml", "links.yml"))
     for commands in (pull_request, deploy, links):

@@ -77,7 +77,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         handbooks.start(view, job.settings, job.today, job.epoch_seconds)
         findings = [finding for language in built for finding in language.result()]
         started = time.perf_counter()
-        write_files(staging.folder, root_pages(languages, native_names()))
+        write_root_pages(staging.folder, languages)
         findings += audit_site(staging.folder, validation.people, pattern="*.html")
         if findings:
             return BuildReport(findings=sorted(findings))
@@ -85,6 +85,14 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         progress.step("wrote the language chooser; the audit found nothing that runs code "
                       "or exposes a person", started)
     return BuildReport(timings=progress.timings)
+
+
+def write_root_pages(site: Path, languages) -> list[str]:
+    """Write the site's root pages (the language chooser, its script, the root 404 page)
+    for the languages built, listed in the UN order whatever order they were built in:
+    `sskb assemble` writes them so for sites built apart, as this build does at once."""
+    built = [language for language in UN_LANGUAGES if language in languages]
+    return write_files(site, root_pages(built, native_names()))
 
 
 def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True

@@ -3,6 +3,8 @@ nothing stale left behind."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +92,23 @@ def stale_files(folder: Path, files: dict[str, str | bytes]) -> list[str]:
 def _holds(path: Path, content: str | bytes) -> bool:
     expected = content.encode("utf-8") if isinstance(content, str) else content
     return path.is_file() and path.read_bytes() == expected
+
+
+def link_files(source: Path, target: Path, names: list[str]) -> int:
+    """Put each file of `source` (relative names) at the same place under `target`, a
+    folder being built: a hard link where the file system allows one (a site's files are
+    many and large; `sskb build` never rewrites a site's file in place, it builds a new
+    folder and swaps it in, so the two names of a file cannot drift apart), else a copy.
+    Return how many were copied."""
+    copied = 0
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / name, target / name, follow_symlinks=False)
+        except OSError:  # another file system, or one without hard links
+            shutil.copy2(source / name, target / name, follow_symlinks=False)
+            copied += 1
+    return copied
 
 
 def write_new(path: Path, text: str) -> bool:
