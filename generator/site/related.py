@@ -4,8 +4,7 @@ by id; at most five, each with what it shares."""
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 MOST = 5
 # What sharing one value of a facet is worth: a theme or an organisation says more about
@@ -22,26 +21,59 @@ def _values(practice, facet: str) -> list:
 def related(practices) -> dict[str, list[tuple[object, list[tuple[str, object]]]]]:
     """Practice id -> [(related practice, [(facet, shared value)...])...], best first.
 
-    Scores are counted by Counter.update over each shared value's list of practices (a
-    loop in C: a Python loop over the pairs took 3 s for 1,000 practices that all name
-    one organisation); what is shared is then worked out for the five kept only."""
-    by_id = {practice.id: practice for practice in practices}
-    index: dict[tuple[str, object], list[str]] = defaultdict(list)
-    for practice in practices:
+    Each facet's value is the set of practices that have it, as the bits of an integer
+    (bit n: the n-th practice by id), and a practice's scores against all the others are
+    counted in bit planes (plane k: the practices whose score has bit k), so that Python's
+    integer operations count for every practice at once: counting each pair in a Counter
+    grew with the square of the practices (a pillar is shared by a quarter of them), 0.65 s
+    for 1,000 and a minute for 10,000. What is shared is worked out for the five kept."""
+    ordered = sorted(practices, key=lambda practice: practice.id)
+    having: dict[tuple[str, object], int] = defaultdict(int)
+    for n, practice in enumerate(ordered):
         for facet in WEIGHTS:
             for value in _values(practice, facet):
-                index[(facet, value)].append(practice.id)
+                having[(facet, value)] |= 1 << n
     found = {}
-    for practice in practices:
-        scores: Counter = Counter()
+    for n, practice in enumerate(ordered):
+        planes: list[int] = []
         for facet, weight in WEIGHTS.items():
             for value in _values(practice, facet):
-                for _ in range(weight):
-                    scores.update(index[(facet, value)])
-        scores.pop(practice.id, None)
-        best = heapq.nsmallest(MOST, scores, key=lambda i: (-scores[i], i))
-        found[practice.id] = [(by_id[i], _shared(practice, by_id[i])) for i in best]
-    return found
+                _add(planes, having[(facet, value)], weight)
+        others = 0
+        for plane in planes:
+            others |= plane
+        found[practice.id] = [(ordered[i], _shared(practice, ordered[i]))
+                              for i in _best(planes, others & ~(1 << n), MOST)]
+    return {practice.id: found[practice.id] for practice in practices}
+
+
+def _add(planes: list[int], members: int, weight: int) -> None:
+    """Add `weight` to the score of each of `members`, in the bit planes."""
+    for shift in range(weight.bit_length()):
+        if not weight >> shift & 1:
+            continue
+        carry, k = members, shift
+        while carry:
+            planes.extend([0] * (k + 1 - len(planes)))
+            planes[k], carry = planes[k] ^ carry, planes[k] & carry
+            k += 1
+
+
+def _best(planes: list[int], candidates: int, most: int) -> list[int]:
+    """The bits of the `most` highest scores among `candidates`, ties to the lowest bit
+    (the first id)."""
+    chosen = []
+    while candidates and len(chosen) < most:
+        top = candidates  # narrowed, plane by plane from the highest, to the best score
+        for plane in reversed(planes):
+            if top & plane:
+                top &= plane
+        while top and len(chosen) < most:
+            lowest = top & -top
+            chosen.append(lowest.bit_length() - 1)
+            top ^= lowest
+            candidates ^= lowest
+    return chosen
 
 
 def _shared(practice, other) -> list[tuple[str, object]]:
