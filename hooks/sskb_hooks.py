@@ -72,6 +72,4 @@ def on_nav(nav, config, files):
 
 
 def on_serve(server, config, builder):
-    for folder in ("practices", "content"):
-        server.watch(str(ROOT / folder))
-    return server
+    return in_mkdocs.watch_records(server, config, ROOT)
