@@ -63,6 +63,9 @@ def test_phones_are_found_where_they_are_in_a_long_text():
     assert [text[s.start:s.start + 4] for s in found] == ["(+44", "+(44", "+44 "]
     assert [text.count("\n", 0, s.start) for s in found] == [200, 201, 402]
     assert PEOPLE.sightings(fold(filler)) == []
+    # The shortest numbers are still found; a record's id is not a number.
+    assert len(PEOPLE.sightings(fold("Tokelau: +690 3456."))) == 1
+    assert PEOPLE.sightings(fold("../practice-00103/ ../practice-00119/")) == []
 
 
 def fragment(data: dict) -> bytes:

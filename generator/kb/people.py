@@ -32,10 +32,12 @@ _FULLWIDTH = re.compile("[\uff0b\uff10-\uff20\ufe6b\ufe62]")
 # (after brackets, spaces or other signs) a digit. A plus followed by anything else (the
 # theme's scripts hold many) cannot start one, and the costly matcher is not run for it.
 _PLUS_DIGIT = re.compile(r"\+\W*\d")
-# Around such a plus, what the matcher reads: a bracket or two before it, and more than the
-# longest number written with spaces and an extension after it.
-_BEFORE_PLUS, _AFTER_PLUS = 4, 120
-_NUMBER_TAIL = re.compile(r"[\d\W]*")
+# Around such a plus, what the matcher reads: a bracket or two before it, and the digits
+# and signs after it (an extension, after a letter, is not needed to find the number).
+_BEFORE_PLUS = 4
+_NUMBER_RUN = re.compile(r"[\d\W]*")
+# The fewest digits of a phone number in international form (+690 1234, Tokelau: seven).
+_FEWEST_DIGITS = 6
 
 
 def _international_00(text: str) -> bool:
@@ -287,15 +289,17 @@ class PersonalData:
 def _around_pluses(text: str):
     """(offset, part) of `text` around each plus that may start a phone number: without a
     region, the matcher finds only numbers in international form, and run over a whole page
-    it tried every run of digits (half of the audit's time)."""
+    it tried every run of digits (half of the audit's time). A part runs from just before
+    the plus over the digits and signs that follow it, and is left out when it holds too
+    few digits to be a number (`practice-00103/`, once `00` is read as a plus)."""
     end = -1
     for plus in _PLUS_DIGIT.finditer(text):
         if plus.start() < end:
             continue  # inside the part already given
-        start = max(0, plus.start() - _BEFORE_PLUS)
-        # Past the longest number, and never inside one: the digits and signs that follow.
-        end = _NUMBER_TAIL.match(text, plus.start() + _AFTER_PLUS).end()
-        yield start, text[start:end]
+        end = _NUMBER_RUN.match(text, plus.start() + 1).end()
+        part = text[max(0, plus.start() - _BEFORE_PLUS):end]
+        if sum(character.isdigit() for character in part) >= _FEWEST_DIGITS:
+            yield max(0, plus.start() - _BEFORE_PLUS), part
 
 
 def personal_data(experts, may_appear, may_show_contact, emails=()) -> PersonalData:
