@@ -58,9 +58,9 @@ class ConvertedOnce(Page):
         converter.anchors.present_anchor_ids = set()
         converter.title.title = None
         self.content = converter.md.convert(self.markdown)
-        # Not kept once converted: MkDocs holds every page until it has rendered them all,
-        # and the sources were a third of its memory at 10,000 practices.
-        self.markdown = None
+        # Not kept once converted: MkDocs holds every page until it has rendered them all.
+        # Empty, not None, which would make the page's title None.
+        self.markdown = ""
         self.toc = get_toc(getattr(converter.md, "toc_tokens", []))
         self._title_from_render = converter.title.title
         self.present_anchor_ids = converter.anchors.present_anchor_ids
