@@ -27,8 +27,7 @@ from .audit import audit_files, audit_site
 from .generate import DOCS, Generator, load_view
 from .handbook import Handbooks, size_text, write_edition
 from .mkdocs_process import MkDocsBuild
-from .offline import FOLDER as OFFLINE
-from .offline import make_offline, zip_name
+from .offline import write_offline, zip_name
 from .search_index import Indexer
 from .write import write_files
 
@@ -142,8 +141,7 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
                                                                    page_settings)))
         # Last: the offline edition holds all the above, and gives its size on the home
         # page, which is then audited again.
-        write_files(site / OFFLINE, {zip_name(language): make_offline(
-            site, language, job.epoch_seconds, lambda size: size_text(size, language))})
+        write_offline(site, language, job.epoch_seconds, lambda size: size_text(size, language))
         audited.discard("index.html")
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)

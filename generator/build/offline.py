@@ -8,15 +8,16 @@ are left out, and the home page says so. The zip's entries are sorted and dated 
 build's time: two builds of one commit give the same bytes.
 
 The home page gives the zip's size, and is in the zip: the size is written where a
-placeholder stood. Every other file is compressed once; the home page is added last, to
-a copy of that zip, until the size it names is its own (the whole zip was made again each
-time: two of the three seconds of the tail of a build at 1,000 practices).
+placeholder stood. Every other file is compressed once, into the zip on disk; the home page
+is added last, to a copy of that zip, until the size it names is its own (the whole zip
+was made again each time: two of the three seconds of the tail of a build at 1,000
+practices).
 """
 
 from __future__ import annotations
 
-import io
 import re
+import shutil
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,47 +54,54 @@ def offline_page(html: str) -> str:
     return _LINK.sub(lambda m: m.group(1) + offline_link(m.group(2)) + m.group(3), html)
 
 
-def _files(site_language: Path) -> dict[str, bytes]:
-    """Relative path -> bytes of every file of the offline edition but the home page."""
-    files = {}
+def _files(site_language: Path):
+    """(relative path, path) of every file of the offline edition but the home page, in
+    the order the zip holds them."""
     for path in sorted(site_language.rglob("*")):
         name = path.relative_to(site_language).as_posix()
-        if not path.is_file() or name.startswith(LEFT_OUT) or name.endswith(".pdf") \
-                or name == HOME:
-            continue
-        if name.endswith(".html"):
-            files[name] = offline_page(path.read_text(encoding="utf-8")).encode("utf-8")
-        else:
-            files[name] = path.read_bytes()
-    return files
+        if path.is_file() and not name.startswith(LEFT_OUT) and not name.endswith(".pdf") \
+                and name != HOME:
+            yield name, path
 
 
-def zip_bytes(files: dict[str, bytes], epoch: int, folder: str, to: bytes = b"") -> bytes:
-    """A zip of `files` under `folder/`, entries sorted and dated `epoch`; or the zip `to`
-    with them added after its own."""
+def _content(name: str, path: Path) -> bytes:
+    if name.endswith(".html"):
+        return offline_page(path.read_text(encoding="utf-8")).encode("utf-8")
+    return path.read_bytes()
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+def write_offline(site_language: Path, language: str, epoch: int, size_text) -> Path:
+    """Write the zip into the site's offline folder, its home page naming the zip's own
+    size (`size_text(bytes) -> str`); the site's home page gets the same size where its
+    placeholder stood. The files go into the zip one at a time (held together, a
+    language's were 300 MB at 10,000 practices)."""
     stamp = datetime.fromtimestamp(max(epoch, 315532800), timezone.utc).timetuple()[:6]
-    out = io.BytesIO(to)
-    with zipfile.ZipFile(out, "a" if to else "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return out.getvalue()
-
-
-def make_offline(site_language: Path, language: str, epoch: int, size_text) -> bytes:
-    """The zip, its home page naming the zip's own size (`size_text(bytes) -> str`). The
-    site's home page gets the same size where its placeholder stood."""
+    target = site_language / FOLDER / zip_name(language)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    others = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(others, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in _files(site_language):
+            _add(archive, f"{language}/{name}", _content(name, path), stamp)
     home_path = site_language / HOME
     template = home_path.read_text(encoding="utf-8")
-    others = zip_bytes(_files(site_language), epoch, language)
     shown = size_text(0)
-    for _ in range(5):
-        home = offline_page(template.replace(PLACEHOLDER, shown)).encode("utf-8")
-        archive = zip_bytes({HOME: home}, epoch, language, to=others)
-        if size_text(len(archive)) == shown:
-            break
-        shown = size_text(len(archive))
+    try:
+        for _ in range(5):
+            shutil.copyfile(others, target)
+            with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as archive:
+                _add(archive, f"{language}/{HOME}", offline_page(
+                    template.replace(PLACEHOLDER, shown)).encode("utf-8"), stamp)
+            if size_text(target.stat().st_size) == shown:
+                break
+            shown = size_text(target.stat().st_size)
+    finally:
+        others.unlink()
     write_whole(home_path, template.replace(PLACEHOLDER, shown))
-    return archive
+    return target
