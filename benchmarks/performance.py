@@ -75,7 +75,11 @@ class PeakMemory:
                 peak = _status(pid).get("VmHWM")
                 if peak:
                     self.peaks[pid] = max(self.peaks.get(pid, 0.0), int(peak.split()[0]) / 1024)
-                    self.kinds.setdefault(pid, self._kind(pid))
+                    # Read each time: a child is its parent's copy until it runs its own
+                    # program, and a process that has ended has no command line.
+                    kind = self._kind(pid)
+                    if kind != "?" or pid not in self.kinds:
+                        self.kinds[pid] = kind
                     self.cpu[pid] = _cpu_seconds(pid) or self.cpu.get(pid, 0.0)
 
     def _tree(self) -> list[int]:
