@@ -95,15 +95,20 @@ def cmd_build(args, parser) -> int:
         print(as_text(report.problems))
         return 1
     if report.findings:
-        print(as_text(report.findings))
-        print("sskb build: the audit of the built site failed; nothing may be published",
-              file=sys.stderr)
-        return 1
+        return _refused("build", "the built site", report.findings)
     print(f"The site is in {args.site or root / 'site'}/ (open index.html through a web server).")
     if not os.environ.get("SSKB_BASE_URL"):
         print("SSKB_BASE_URL is not set: the pages have no canonical address and the sitemaps "
               "none, as a preview should; set it to the published address to deploy.")
     return 0
+
+
+def _refused(command: str, what: str, findings) -> int:
+    """The audit's findings, and that nothing was published: the exit status."""
+    print(as_text(findings))
+    print(f"sskb {command}: the audit of {what} failed; nothing may be published",
+          file=sys.stderr)
+    return 1
 
 
 def cmd_assemble(args, parser) -> int:
@@ -115,10 +120,7 @@ def cmd_assemble(args, parser) -> int:
         print(f"sskb assemble: {error}", file=sys.stderr)
         return 1
     if assembly.findings:
-        print(as_text(assembly.findings))
-        print("sskb assemble: the audit of the root pages failed; nothing may be published",
-              file=sys.stderr)
-        return 1
+        return _refused("assemble", "the root pages", assembly.findings)
     copied = f", {assembly.copied:,} of them copied (no hard link)" if assembly.copied else ""
     print(f"The site is in {site}/: {', '.join(assembly.languages)}, from "
           f"{len(args.parts)} sites built apart ({assembly.files:,} files{copied}).")
