@@ -310,6 +310,40 @@ class Fragments:
                 f"({self.link(urls.facet_page(facet, value))})"
                 f'{{ data-pagefind-filter="{attribute}" }}')
 
+    def facet_anchors(self, facet: str, values, filter_name: str) -> Markup:
+        """`facet_links` in HTML, for a list of facts the generator writes whole."""
+        return self._joined(self._once(("facet-html", facet, value, filter_name),
+                                       self._facet_anchor, facet, value, filter_name)
+                            for value in values)
+
+    def _facet_anchor(self, facet: str, value, filter_name: str) -> str:
+        if value not in self.view.facets[facet]:
+            return self._facet_link(facet, value, filter_name)
+        return self._anchor(urls.facet_page(facet, value),
+                            inline_text(self.facet_label(facet, value)),
+                            {"data-pagefind-filter": html_text(filter_name)})
+
+    def record_anchors(self, kind: str, ids) -> Markup:
+        """`record_links` in HTML, for a list of facts the generator writes whole."""
+        return self._joined(self._once((kind, "html", i), self._record_anchor, kind, i)
+                            for i in ids)
+
+    def _record_anchor(self, kind: str, record_id: str) -> str:
+        shown = self.view.shown(kind)
+        if record_id not in shown:
+            return self.label("expert_of_network")
+        name = self.localized_name(shown[record_id])
+        return self._anchor(urls.record_page(kind, record_id),
+                            inline_text(self.name(shown[record_id])),
+                            {"lang": name.lang, "dir": name.dir} if name.fallback else {})
+
+    def _anchor(self, target: str, text: str, attributes: dict) -> str:
+        """A link to a page as MkDocs writes a Markdown link to it: the address relative
+        to the page's own, and the attributes in the order of their names."""
+        attributes = {**attributes, "href": urls.relative_url(self._here, target)}
+        return ("<a" + "".join(f' {name}="{value}"' for name, value in
+                               sorted(attributes.items())) + f">{text}</a>")
+
     def filter_labels(self, facet: str, values, filter_name: str) -> Markup:
         """Values that have no pages of their own (target groups, support), each marked as
         a Pagefind filter value."""
@@ -364,9 +398,9 @@ class Fragments:
                 f"{self.lang_attributes(shown[record_id], markdown=True)}")
 
     def _once(self, key: tuple, build, *args) -> str:
-        """A link built once per page depth: the same links recur on many pages, and
+        """A link built once per folder of pages: the same links recur on many pages, and
         building them anew was a quarter of a practice page's time."""
-        key = (self._here.count("/"), *key)
+        key = (self._here.rpartition("/")[0], *key)
         piece = self._links.get(key)
         if piece is None:
             piece = self._links[key] = build(*args)

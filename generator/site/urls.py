@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.utils import get_relative_url
+
 from ..kb.kinds import KINDS
 
 FOLDERS = {kind.name: kind.plural for kind in KINDS}
@@ -87,3 +89,9 @@ def to_root(from_page: str) -> str:
 def href(from_page: str, to_page: str) -> str:
     """A relative URL for raw HTML, between the built pages (directory URLs)."""
     return to_root(from_page) + page_url(to_page)
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """The URL of a page relative to another's, as MkDocs writes a Markdown link between
+    them (for HTML the generator writes whole, the same to the byte)."""
+    return get_relative_url(page_url(to_page), page_url(from_page))
