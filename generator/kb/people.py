@@ -57,7 +57,7 @@ def _international_00(text: str) -> bool:
 def _may_hold_contact(text: str) -> bool:
     """Whether `text` holds what a contact detail holds, in any form that folding turns
     into it (most texts do not). Tests cheapest first: this runs on every record."""
-    if "@" in text or ("+" in text and _PLUS_DIGIT.search(text)):
+    if _email_at(text) or ("+" in text and _PLUS_DIGIT.search(text)):
         return True
     if _international_00(text):
         return True
@@ -102,6 +102,23 @@ def _hidden() -> re.Pattern:
                     and not 0xd800 <= c <= 0xdfff)
     return re.compile(f"[{re.escape(marks)}{INVISIBLE_RANGES}{JOINERS}"
                       f"{INVISIBLE_ASTRAL_RANGES}]+")
+
+
+def _email_at(text: str) -> bool:
+    """Whether an `@` stands where an email address holds it, before folding: after a
+    character of a local part, or after characters that folding removes (accents,
+    invisible characters) that follow one. JSON-LD's `"@context"`, on every page, is not
+    one. Each `@` is found as a literal, and looked behind (a pattern tried every
+    position of a page)."""
+    at = text.find("@")
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and _hidden().match(text, before):
+            before -= 1
+        if before >= 0 and (text[before].isalnum() or text[before] in "_.+-"):
+            return True
+        at = text.find("@", at + 1)
+    return False
 
 
 def fold(text: str) -> str:
@@ -233,7 +250,7 @@ class PersonalData:
         found = self._withheld(text)
         if "@" in text or _BRACKETED_AT.search(text):
             found += self._emails(text)
-        if "+" in text or _international_00(text):
+        if ("+" in text and _PLUS_DIGIT.search(text)) or _international_00(text):
             found += self._phones(text)
         for region in regions:
             found += self._phones(text, region)
@@ -269,7 +286,8 @@ class PersonalData:
                 and not self._withheld_contact(email)]
 
     def _phones(self, text: str, region: str | None = None) -> list[Sighting]:
-        text = _INTERNATIONAL_00.sub("+", text)
+        if _international_00(text):  # the pattern tried every position of a page
+            text = _INTERNATIONAL_00.sub("+", text)
         found = {}
         for offset, part in ([(0, text)] if region else _around_pluses(text)):
             for match in phonenumbers.PhoneNumberMatcher(part, region):
