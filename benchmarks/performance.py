@@ -249,7 +249,8 @@ def main() -> None:
     parser.add_argument("--practices", type=int, default=1000)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000, 4000])
     parser.add_argument("--large", type=int, default=10000,
-                        help="practices of the six-language build whose memory is measured")
+                        help="practices of the six-language build whose memory is measured "
+                             "(0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -279,6 +280,8 @@ def main() -> None:
         print("sskb build, one language: " + ", ".join(
             f"{size} practices {t:.2f} s" for size, t in zip(args.sizes, seconds))
             + f"; fitted exponent {exponent(args.sizes, seconds):.2f} (1 is linear)")
+        if not args.large:
+            return
         root = project(work / "large", args.large)
         wall, peaks = sskb_build(root, UN_LANGUAGES, memory=True)
         print(f"sskb build, {args.large} practices x 6 languages: {wall:.1f} s; peak memory "
