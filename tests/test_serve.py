@@ -63,3 +63,27 @@ def test_a_saved_practice_is_served_anew_after_one_rebuild(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_rebuild_takes_over_only_what_it_knows_of_unchanged_records(tmp_path):
+    # sskb serve's reader keeps a record whose file is unchanged: what the last view
+    # worked out about it is taken over, and a saved record's is worked out anew.
+    from generator.build.generate import load_view
+    from generator.kb.record_files import RecordReader
+
+    root = make_project(tmp_path / "kb")
+    reader = RecordReader()
+    first, _ = load_view(root, drafts=True, reader=reader)
+    before = {p.id: (p, first.freshness(p, "en"), first.coverage(p)) for p in first.practices}
+    record = root / "practices" / "test-border-practice.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "Pratique fictive de sécurité", "Pratique modifiée de sécurité"), encoding="utf-8")
+    second, _ = load_view(root, drafts=True, reader=reader)
+    second.keep_from(first)
+    for practice in second.practices:
+        old, freshness, coverage = before[practice.id]
+        kept = practice is old
+        assert (second.freshness(practice, "en") is freshness) == kept
+        assert (second.coverage(practice) is coverage) == kept
+    assert sorted((p.id, p is before[p.id][0]) for p in second.practices) == [
+        ("test-border-practice", False), ("test-draft-practice", True)]

@@ -55,12 +55,16 @@ class KeptBetweenBuilds:
     def __init__(self):
         self.reader = RecordReader()
         self.generator = Generator(keep=True)
+        self.view = None
 
     def generate(self, root: Path, config) -> None:
         """Write this language's tree from the records, or stop with their problems."""
         view, problems = load_view(root, os.environ.get("SSKB_DRAFTS") == "1", self.reader)
         if problems:
             raise PluginError("the knowledge base has problems:\n" + as_text(problems))
+        if self.view is not None:
+            view.keep_from(self.view)
+        self.view = view
         lang = language()
         self.generator.write_language(view, lang, settings(config["extra"].get("sskb") or {},
                                                            lang), root / DOCS / lang)
