@@ -44,9 +44,9 @@ def test_page_shows_the_fields_in_the_page_language(kb):
     assert '<span data-pagefind-filter="Destinatario">Funcionarios de fronteras y aduanas' \
         '</span>' in page
     assert '<span data-pagefind-filter="Apoyo">Triangular (con apoyo de fuera del Sur)' in page
-    assert "**Con el apoyo de:** Japón (financiador)" in page
+    assert "<strong>Con el apoyo de:</strong> Japón (financiador)" in page
     assert "(socio ejecutor)" in page
-    assert "**Estado:** Concluida" in page
+    assert "<strong>Estado:</strong> Concluida" in page
     assert "## Desafío" in page and "Des frontières poreuses." in page
     assert "## Evaluación" in page
     assert "Las fuentes consultadas no dan cuenta de ninguna evaluación" in page
