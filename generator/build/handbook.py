@@ -44,6 +44,25 @@ class Edition:
         return files
 
 
+@dataclass(frozen=True)
+class Spilled:
+    """An edition whose files wait on disk until the language writes them: held in
+    memory, a web edition of 10,000 practices was 130 MB, and every language's waited."""
+
+    language: str
+    link: HandbookLink | None
+    folder: Path
+
+    def files(self) -> dict[str, bytes]:
+        return {path.name: path.read_bytes() for path in sorted(self.folder.iterdir())}
+
+
+def spill(edition: Edition, folder: Path) -> Spilled:
+    """Write the edition's files into `folder`; what is left of it in memory."""
+    write_files(folder, edition.files())
+    return Spilled(edition.language, edition.link, folder)
+
+
 def size_text(size: int, language: str) -> str:
     """A file's size as the language writes it: "512 kB", "1,2 Mo"."""
     if size < 1_000_000:
@@ -73,10 +92,12 @@ class Handbooks:
     MkDocs builds, the next language's handbook is printed. A language's build waits
     for its own handbook only (its pages link the PDF with its size)."""
 
-    def __init__(self, languages, pdf: bool, on_printed: Callable[[Edition, float], None]):
+    def __init__(self, languages, pdf: bool, on_printed: Callable[[Edition, float], None],
+                 spill_into: Path | None = None):
         self.languages, self.pdf, self._on_printed = tuple(languages), pdf, on_printed
         self._editions: dict[str, Future] = {language: Future() for language in languages}
         self._thread: threading.Thread | None = None
+        self._spill_into = spill_into  # where editions wait on disk, if anywhere
 
     def start(self, view: View, settings_for: Callable[[str], Settings], edition: date,
               epoch: int) -> None:
@@ -93,7 +114,7 @@ class Handbooks:
         if self._thread is not None:
             self._thread.join()
 
-    def edition(self, language: str) -> Edition:
+    def edition(self, language: str) -> Edition | Spilled:
         return self._editions[language].result()
 
     def _print(self, view, settings_for, edition, epoch) -> None:
@@ -103,14 +124,16 @@ class Handbooks:
                     begun = time.perf_counter()
                     made = make_edition(view, language, settings_for(language), edition,
                                         epoch, printer)
-                    self._editions[language].set_result(made)
                     self._on_printed(made, time.perf_counter() - begun)
+                    if self._spill_into is not None:
+                        made = spill(made, self._spill_into / language)
+                    self._editions[language].set_result(made)
         except BaseException as error:  # every language still waiting hears of it
             for future in self._editions.values():
                 if not future.done():
                     future.set_exception(error)
 
 
-def write_edition(site_language: Path, edition: Edition) -> list[str]:
+def write_edition(site_language: Path, edition: Edition | Spilled) -> list[str]:
     """Write the edition's files into `site_language/handbook/`; the names written."""
     return write_files(site_language / FOLDER, edition.files())

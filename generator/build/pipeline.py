@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -56,8 +57,9 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     with Staging((site or root / SITE).resolve(), root) as staging, \
             ProcessPoolExecutor(jobs, initializer=in_background) as auditors, \
             ThreadPoolExecutor(jobs) as languages_pool, \
+            tempfile.TemporaryDirectory(prefix="sskb-handbooks-") as waiting, \
             Handbooks(languages, pdf, lambda edition, seconds: progress.step(
-                _printed(edition), time.perf_counter() - seconds)) as handbooks:
+                _printed(edition), time.perf_counter() - seconds), Path(waiting)) as handbooks:
         # The audit's workers start at the first task, from this thread: a worker dies with
         # the thread that started it (die_with_parent), and the languages' threads end
         # before the workers do.
