@@ -72,9 +72,13 @@ class PageAudit:
                 text.add(node.tail, node.sourceline)
         for element in _IN_CONTENT(document):
             self._allowed(element)
-        self._as_a_browser_reads(raw)
+        # One reading at a time holds the page in memory: libxml2's tree, then the words,
+        # then the browser's tree (at once, they were a gigabyte for a 30 MB handbook).
+        del document
         for finding in text.people(self.people):
             self.report(*finding)
+        del self.text, text
+        self._as_a_browser_reads(raw)
         self.findings.sort(key=lambda finding: finding[0])
         return self.findings
 
