@@ -9,6 +9,7 @@ import select
 import threading
 import time
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -197,21 +198,41 @@ def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
                 pages = arguments[0]
                 told.extend(pages)
                 for page in pages:  # complete: MkDocs ends every page with </html>
-                    assert (site / "en" / page).read_bytes().rstrip().endswith(b"</html>")
+                    assert (folder / page).read_bytes().rstrip().endswith(b"</html>")
             done = Future()
             done.set_result([])
             return done
 
-    handbooks = Handbooks(("en",), False, lambda edition, seconds: None)
+    handbooks = Handbooks(("en",), False, lambda edition, seconds: None, tmp_path / "waiting")
     job = Job(root, site, False, None, date.today(), {}, Auditors(),
               Progress(lambda line: None, 2), Generator(), handbooks)
     handbooks.start(validation.wait(), job.settings, job.today, job.epoch_seconds)
     assert build_language(job, "en", validation) == []
     written = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
     assert len(told) == len(set(told)) > 20
-    # the theme's page, and the handbook's and the embeddable lists, written once MkDocs
-    # is done, are audited last
+    # the handbook, audited first where it waits; the theme's page and the embeddable
+    # lists, written once MkDocs is done, are audited last
+    assert told[0] == "handbook/index.html"
     later = written - set(told)
-    assert {p for p in later if not p.startswith("embed/")} == {"404.html",
-                                                                 "handbook/index.html"}
+    assert {p for p in later if not p.startswith("embed/")} == {"404.html"}
     assert "embed/regions-africa.html" in later
+
+
+def test_the_handbook_audited_where_it_waits_still_stops_the_build(tmp_path, monkeypatch):
+    # The web handbook is audited before it is in the site: what it must not show still
+    # fails the build, at its place in the site.
+    from generator.build import handbook, pipeline
+
+    made = handbook.make_edition
+
+    def with_an_address(*arguments, **options):
+        edition = made(*arguments, **options)
+        return replace(edition, web=edition.web.replace(
+            "</body>", "<p>write to some.one@example.net</p></body>"))
+
+    monkeypatch.setattr(handbook, "make_edition", with_an_address)
+    root = make_project(tmp_path / "kb")
+    report = pipeline.build(root, ("en",), say=lambda line: None, pdf=False)
+    assert [(f.path, f.code) for f in report.findings] == [
+        ("en/handbook/index.html", "personal-data")]
+    assert not (root / "site").exists()  # nothing was published

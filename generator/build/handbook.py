@@ -47,20 +47,26 @@ class Edition:
 @dataclass(frozen=True)
 class Spilled:
     """An edition whose files wait on disk until the language writes them: held in
-    memory, a web edition of 10,000 practices was 130 MB, and every language's waited."""
+    memory, a web edition of 10,000 practices was 130 MB, and every language's waited.
+    They wait in `site/handbook/`, as in the language's site: the audit reads the web
+    edition there while the language's pages are built."""
 
     language: str
     link: HandbookLink | None
-    folder: Path
+    site: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.site / FOLDER
 
     def files(self) -> dict[str, bytes]:
         return {path.name: path.read_bytes() for path in sorted(self.folder.iterdir())}
 
 
-def spill(edition: Edition, folder: Path) -> Spilled:
-    """Write the edition's files into `folder`; what is left of it in memory."""
-    write_files(folder, edition.files())
-    return Spilled(edition.language, edition.link, folder)
+def spill(edition: Edition, site: Path) -> Spilled:
+    """Write the edition's files into `site/handbook/`; what is left of it in memory."""
+    write_files(site / FOLDER, edition.files())
+    return Spilled(edition.language, edition.link, site)
 
 
 def size_text(size: int, language: str) -> str:
