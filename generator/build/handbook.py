@@ -20,7 +20,7 @@ from ..site.handbook import Handbook, PdfLink
 from ..site.settings import HandbookLink, Settings
 from ..site.view import View
 from .handbook_pdf import Printer
-from .write import write_files
+from .write import link_files, write_files
 
 FOLDER = "handbook"
 
@@ -58,9 +58,6 @@ class Spilled:
     @property
     def folder(self) -> Path:
         return self.site / FOLDER
-
-    def files(self) -> dict[str, bytes]:
-        return {path.name: path.read_bytes() for path in sorted(self.folder.iterdir())}
 
 
 def spill(edition: Edition, site: Path) -> Spilled:
@@ -141,5 +138,10 @@ class Handbooks:
 
 
 def write_edition(site_language: Path, edition: Edition | Spilled) -> list[str]:
-    """Write the edition's files into `site_language/handbook/`; the names written."""
+    """Write the edition's files into `site_language/handbook/`; the names written. A
+    spilled edition's files are linked (or copied) from where they waited, not read back."""
+    if isinstance(edition, Spilled):
+        names = sorted(path.name for path in edition.folder.iterdir())
+        link_files(edition.folder, site_language / FOLDER, names)
+        return names
     return write_files(site_language / FOLDER, edition.files())
