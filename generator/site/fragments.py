@@ -333,8 +333,7 @@ class Fragments:
         if record_id not in shown:
             return self.label("expert_of_network")
         name = self.localized_name(shown[record_id])
-        return self._anchor(urls.record_page(kind, record_id),
-                            inline_text(self.name(shown[record_id])),
+        return self._anchor(urls.record_page(kind, record_id), inline_text(name.text),
                             {"lang": name.lang, "dir": name.dir} if name.fallback else {})
 
     def _anchor(self, target: str, text: str, attributes: dict) -> str:
