@@ -98,9 +98,10 @@ def write_offline(site_language: Path, language: str, epoch: int, size_text) -> 
             with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as archive:
                 _add(archive, f"{language}/{HOME}", offline_page(
                     template.replace(PLACEHOLDER, shown)).encode("utf-8"), stamp)
-            if size_text(target.stat().st_size) == shown:
+            size = size_text(target.stat().st_size)
+            if size == shown:
                 break
-            shown = size_text(target.stat().st_size)
+            shown = size
     finally:
         others.unlink()
     write_whole(home_path, template.replace(PLACEHOLDER, shown))

@@ -54,10 +54,15 @@ def _international_00(text: str) -> bool:
     return False
 
 
+def _plus_digit(text: str) -> bool:
+    """Whether a plus that a digit follows may start a phone number somewhere."""
+    return "+" in text and _PLUS_DIGIT.search(text) is not None
+
+
 def _may_hold_contact(text: str) -> bool:
     """Whether `text` holds what a contact detail holds, in any form that folding turns
     into it (most texts do not). Tests cheapest first: this runs on every record."""
-    if _email_at(text) or ("+" in text and _PLUS_DIGIT.search(text)):
+    if _email_at(text) or _plus_digit(text):
         return True
     if _international_00(text):
         return True
@@ -250,7 +255,7 @@ class PersonalData:
         found = self._withheld(text)
         if "@" in text or _BRACKETED_AT.search(text):
             found += self._emails(text)
-        if ("+" in text and _PLUS_DIGIT.search(text)) or _international_00(text):
+        if _plus_digit(text) or _international_00(text):
             found += self._phones(text)
         for region in regions:
             found += self._phones(text, region)
