@@ -5,7 +5,6 @@ practice's page; `sskb handbook` makes them alone."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from concurrent.futures import Future
@@ -80,9 +79,7 @@ def make_edition(view: View, language: str, settings: Settings, edition: date, e
     """The language's handbook: printed to PDF when a `printer` is given."""
     pdf, link = None, None
     if printer is not None:
-        document = Handbook(view, language, settings, edition)
-        html = document.render_document()
-        pdf, pages = printer.print(html, document.t.number, epoch, document.outline())
+        pdf, pages = printer.print(Handbook(view, language, settings, edition), epoch)
         link = HandbookLink(pdf_name(language), size_text(len(pdf), language), pages)
     web = Handbook(view, language, settings, edition, for_print=False,
                    pdf=PdfLink(link.name, link.size) if link else None).render_document()
@@ -90,8 +87,9 @@ def make_edition(view: View, language: str, settings: Settings, edition: date, e
 
 
 class Handbooks:
-    """Every language's handbook of one build, printed one after another by one Chromium,
-    in a thread of its own, in the order the languages are built: while a language's
+    """Every language's handbook of one build, laid out one after another by Typst in a
+    thread of its own (Typst lets go of Python's lock while it works), in the order the
+    languages are built: while a language's
     MkDocs builds, the next language's handbook is printed. A language's build waits
     for its own handbook only (its pages link the PDF with its size)."""
 
@@ -112,8 +110,7 @@ class Handbooks:
         return self
 
     def __exit__(self, *exc) -> None:
-        """Wait until the printer is closed: a process that ended while Playwright was
-        closing its browser in that thread crashed on the way out."""
+        """Wait for the thread: it may still be writing an edition to disk."""
         if self._thread is not None:
             self._thread.join()
 
@@ -122,15 +119,15 @@ class Handbooks:
 
     def _print(self, view, settings_for, edition, epoch) -> None:
         try:
-            with Printer() if self.pdf else contextlib.nullcontext() as printer:
-                for language in self.languages:
-                    begun = time.perf_counter()
-                    made = make_edition(view, language, settings_for(language), edition,
-                                        epoch, printer)
-                    self._on_printed(made, time.perf_counter() - begun)
-                    if self._spill_into is not None:
-                        made = spill(made, self._spill_into / language)
-                    self._editions[language].set_result(made)
+            printer = Printer() if self.pdf else None
+            for language in self.languages:
+                begun = time.perf_counter()
+                made = make_edition(view, language, settings_for(language), edition, epoch,
+                                    printer)
+                self._on_printed(made, time.perf_counter() - begun)
+                if self._spill_into is not None:
+                    made = spill(made, self._spill_into / language)
+                self._editions[language].set_result(made)
         except BaseException as error:  # every language still waiting hears of it
             for future in self._editions.values():
                 if not future.done():

@@ -1,114 +1,85 @@
-"""The handbook printed to PDF by Chromium (Debian's, driven by Playwright): tagged, its
-language and title in the metadata, fonts embedded and subset. Chromium lays out Arabic
-and Chinese with the system's Noto fonts.
+"""The handbook laid out to PDF by Typst (the `typst` package: its compiler in Rust, no
+browser): tagged, its outline made of its headings, its language and title in the
+metadata, fonts embedded and subset, Arabic shaped and set right to left. The fonts are
+the machine's Noto families, as for the web edition.
 
-A browser cannot write the page a link leads to (CSS `target-counter`), so the handbook is
-printed twice: the first PDF says on which page each anchor landed (its named
-destinations), the numbers are written into the page, already laid out, where the first
-pass held a number as wide, and the second PDF is the handbook. Two prints of one
-document differ only in their dates, which are then set from the build's date.
-
-Then the PDF is finished by an incremental update (`pdf_update`): its outline, and the
-text its Chinese glyphs stand for; and qpdf packs its objects into compressed object
-streams.
+The handbook's HTML (`site/handbook.py`) is written as Typst markup
+(`handbook_typst.py`); Typst places every page number itself (the contents', the index's,
+the footers'), and dates the PDF with the build's date, so that two builds of one commit
+give the same bytes. qpdf (pikepdf) then packs its objects. Typst runs in a process of
+its own (`typeset.py`).
 """
 
 from __future__ import annotations
 
 import io
-import os
-import re
-import shutil
-from datetime import datetime, timezone
-from typing import Callable
+import subprocess
+import sys
 
+import typst
 from pypdf import PdfReader
 
-from .pdf_update import compacted, finished
+from ..site.handbook import Handbook
+from . import handbook_typst
 from .tools import BuildError
 
-BROWSER_ENV = "SSKB_CHROMIUM"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
-# Chromium's own network and background work stays off: a print needs none of it.
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-PDF_OPTIONS = dict(prefer_css_page_size=True, print_background=True, outline=False,
-                   tagged=True, display_header_footer=False)
-FILL = """numbers => { for (const element of document.querySelectorAll('[data-page-of]')) {
-  const number = numbers[element.dataset.pageOf]; if (number) element.textContent = number; } }"""
-_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+FONTS_PACKAGES = "apt-get install fonts-noto-core fonts-noto-cjk"
+# The families of a text, in the order Typst tries them for each character: the
+# edition's script first, then the others a fallback text may be in.
+SERIF = {"latin": "Noto Serif", "arabic": "Noto Naskh Arabic", "cjk": "Noto Serif CJK SC"}
+SANS = {"latin": "Noto Sans", "arabic": "Noto Sans Arabic", "cjk": "Noto Sans CJK SC"}
+SCRIPTS = {"ar": ("arabic", "latin", "cjk"), "zh": ("cjk", "latin", "arabic")}
 
 
-class PrinterMissing(BuildError):
-    """No browser to print with; the message says how to get one."""
+class FontsMissing(BuildError):
+    """The fonts the handbook needs are not installed; the message says how to get them."""
 
 
-def browser_path() -> str:
-    found = os.environ.get(BROWSER_ENV) or next(filter(None, map(shutil.which, BROWSERS)), None)
-    if not found:
-        raise PrinterMissing("the PDF handbook is printed by Chromium, which is not installed: "
-                             f"apt-get install chromium (or set {BROWSER_ENV} to a browser)")
-    return found
+def fonts(language: str) -> dict[str, list[str]]:
+    order = SCRIPTS.get(language, ("latin", "arabic", "cjk"))
+    return {"text": [SERIF[s] for s in order], "heading": [SANS[s] for s in order]}
+
+
+def edition_settings(document: Handbook) -> dict:
+    """What `handbook.typ` reads of the edition: its language, title and numerals."""
+    t = document.t
+    return {"lang": document.language, "rtl": t.direction == "rtl",
+            "title": t("handbook_title"), "site": t("site_name"),
+            "digits": [t.number(digit) for digit in range(10)],
+            "group": t.number(1000)[1:-3],
+            "draft": t("handbook_draft_edition") if document.view.drafts else "",
+            "fonts": fonts(document.language)}
 
 
 class Printer:
-    """One Chromium for the PDFs of a thread (Playwright's objects stay in the thread that
-    made them). A context manager."""
+    """Lays out editions to PDF; one per build (it checks the fonts once)."""
 
-    def __enter__(self) -> "Printer":
-        from playwright.sync_api import sync_playwright
+    def __init__(self):
+        missing = sorted({*SERIF.values(), *SANS.values()} - set(typst.Fonts().families()))
+        if missing:
+            raise FontsMissing(f"the PDF handbook needs the fonts {', '.join(missing)}: "
+                                 f"{FONTS_PACKAGES}")
 
-        self._playwright = sync_playwright().start()
-        try:
-            self._browser = self._playwright.chromium.launch(executable_path=browser_path(),
-                                                             args=FLAGS)
-        except BaseException:
-            self._playwright.stop()
-            raise
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._browser.close()
-        self._playwright.stop()
-
-    def print(self, html: str, number: Callable[[int], str], epoch: int,
-              outline: list[tuple[int, str, str]]) -> tuple[bytes, dict[str, int]]:
-        """The PDF of `html` with `outline` ((level, title, anchor) in order), and the page
-        of each of its anchors that a link leads to."""
-        page = self._browser.new_page()
-        try:
-            page.set_content(html, wait_until="load")
-            # The first print only tells where the anchors are: untagged, it takes a third
-            # of the time (tags change no page).
-            pages = destination_pages(page.pdf(**{**PDF_OPTIONS, "tagged": False}))
-            for _ in range(3):  # numbers as wide as the first pass's move nothing: once
-                page.evaluate(FILL, {anchor: number(n) for anchor, n in pages.items()})
-                pdf = page.pdf(**PDF_OPTIONS)
-                printed = destination_pages(pdf)
-                if printed == pages:
-                    break
-                pages = printed
-        finally:
-            page.close()
-        return compacted(finished(dated(pdf, epoch), outline)), pages
+    def print(self, document: Handbook, epoch: int) -> tuple[bytes, dict[str, int]]:
+        """The edition's PDF, and the page of each of its headings."""
+        html = document.render_document()
+        source = handbook_typst.document(html, edition_settings(document),
+                                         dict(document.running_headers()))
+        done = subprocess.run([sys.executable, "-m", "generator.build.typeset", str(epoch)],
+                              input=source.encode("utf-8"), capture_output=True)
+        if done.returncode:  # the converter's fault, not the data's
+            raise BuildError(f"Typst could not lay out the {document.language} handbook: "
+                             f"{done.stderr.decode(errors='replace').strip()}")
+        return done.stdout, destination_pages(done.stdout)
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
     """Anchor -> page number (from 1) of every named destination of a PDF."""
     reader = PdfReader(io.BytesIO(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(destination) + 1
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    return {name.lstrip("/"): numbers[_reference(destination.page).idnum]
             for name, destination in reader.named_destinations.items()}
 
 
-def dated(pdf: bytes, epoch: int) -> bytes:
-    """The PDF with its creation and modification dates set to `epoch`, in place (the
-    dates are as long as Chromium's, so no offset moves)."""
-    stamp = datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y%m%d%H%M%S").encode()
-
-    def replace(match: re.Match) -> bytes:
-        new = b"/" + match.group(1) + b" (D:" + stamp + b"+00'00')"
-        if len(new) != len(match.group(0)):
-            raise BuildError("Chromium wrote the PDF's dates in an unexpected form")
-        return new
-
-    return _DATES.sub(replace, pdf)
+def _reference(page):
+    return getattr(page, "indirect_reference", None) or page
