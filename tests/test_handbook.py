@@ -63,8 +63,7 @@ def outline(pdf: PdfReader) -> list[tuple[int, str, int]]:
 
 
 def headings(view, edition) -> list:
-    document = Handbook(view, edition.language, _settings(edition.language), date_of(),
-                        pages=edition.link.pages)
+    document = Handbook(view, edition.language, _settings(edition.language), date_of())
     document.render_document()
     return document.headings
 

@@ -93,3 +93,17 @@ def test_a_value_is_written_as_typst_reads_it():
     assert handbook_typst.value({"a": [1, "x\"\\"], "b": None, "c": True}) == \
         '(a: (1, "x\\"\\\\", ), b: none, c: true,)'
     assert typst.compile(f"#let v = {handbook_typst.value(EDITION)}\n#v.title".encode())
+
+
+def test_a_text_of_its_own_direction_stands_on_its_side():
+    """In the Arabic edition, a source's English title (`dir="auto"`) starts at the left
+    margin, and the Arabic text at the right one, as a browser lays them out."""
+    edition = {**EDITION, "lang": "ar", "rtl": True, "fonts": fonts("ar")}
+    body = ('<div class="chapter chapter-x"><h1 id="x">عنوان</h1><ul class="sources">'
+            '<li dir="auto">Leftward title</li><li dir="auto">نص عربي</li></ul></div>')
+    boxes = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf_of(body, edition),
+                           capture_output=True, check=True).stdout.decode()
+    left = {word: float(x) for x, word in
+            __import__("re").findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)}
+    assert left["Leftward"] < 100 < 300 < min(x for w, x in left.items() if w != "Leftward"
+                                             and w != "title")

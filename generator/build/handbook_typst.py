@@ -11,6 +11,7 @@ page numbers are Typst's own (`locate`), in the edition's numerals.
 from __future__ import annotations
 
 import re
+import unicodedata
 from importlib.resources import files
 
 from lxml import html as lxml_html
@@ -30,6 +31,7 @@ INLINE_CALLS = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph",
                 "small": "text(size: 0.85em)"}
 PARAGRAPHS = {"field", "cover-site", "cover-title", "cover-subtitle", "cover-draft",
               "section-label"}
+SIDES = {"ltr": "left", "rtl": "right"}
 _SPACE = re.compile(r"\s+")
 
 
@@ -106,11 +108,18 @@ class _Writer:
         tag, classes = element.tag, set((element.get("class") or "").split())
         if tag in SKIPPED:
             return
-        lang = element.get("lang")
-        if lang and tag not in HEADINGS:
-            direction = element.get("dir")
-            direction = f", dir: {direction}" if direction in ("ltr", "rtl") else ""
-            self.out.append(f"#text(lang: {string(lang)}{direction})[")
+        lang, direction = element.get("lang"), element.get("dir")
+        if direction == "auto":
+            direction = _direction(element.text_content())
+        if (lang or direction in ("ltr", "rtl")) and tag not in HEADINGS:
+            styles = [f"lang: {string(lang)}"] if lang else []
+            styles += [f"dir: {direction}"] if direction in ("ltr", "rtl") else []
+            if direction in ("ltr", "rtl") and tag in ("p", "li", "div"):
+                # a paragraph of its own, which starts on its side
+                self.out.append(f"#block(width: 100%)[#set text({', '.join(styles)});"
+                                f"#set align({SIDES[direction]});")
+            else:
+                self.out.append(f"#[#set text({', '.join(styles)});")
             self._element(element, tag, classes)
             self.out.append("]")
         else:
@@ -258,6 +267,18 @@ class _Writer:
                         self.children(cell, block=False)
                 self.out.append("], ")
         self.out.append(")\n\n")
+
+
+def _direction(text: str) -> str | None:
+    """A text's direction as a browser finds it for `dir="auto"`: its first strong
+    letter's."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
 
 
 def _after_heading(element) -> bool:

@@ -1,10 +1,10 @@
 """The handbook of South-South initiatives: one document per language, from the same view
-and strings as the site, as HTML (pure). A browser prints it to PDF
-(`build/handbook_pdf.py`); the site publishes it as one page (`/handbook/`).
+and strings as the site, as HTML (pure). Typst lays it out to PDF (`build/handbook_pdf.py`);
+the site publishes it as one page (`/handbook/`), which a browser prints too.
 
 The practices are grouped by pillar, then region: a practice under several pillars stands
-once, under its first, and the other pillars refer to it. Each chapter is a named page
-for the printer, whose running header is the chapter's title. The table of contents lists
+once, under its first, and the other pillars refer to it. Each chapter has a running
+header, its title (a named page for a browser's print). The table of contents lists
 every heading of the document, so that the PDF's outline (made from the headings) and the
 contents are the same.
 """
@@ -63,15 +63,14 @@ class Pillar:
 
 
 class Handbook(LanguageRenderer):
-    """One edition: the records arranged, and what the template asks of them. `pages`
-    maps an anchor to its page number once the printer knows it (None: not printed, and
-    page numbers are left out, as in the HTML edition)."""
+    """One edition: the records arranged, and what the template asks of them.
+    `for_print`: the document the PDF is laid out from, with a place for each page number
+    (the web edition has none)."""
 
     def __init__(self, view: View, language: str, settings: Settings, edition: date,
-                 pages: dict[str, int] | None = None, for_print: bool = True,
-                 pdf: "PdfLink | None" = None):
+                 for_print: bool = True, pdf: "PdfLink | None" = None):
         super().__init__(view, language, settings, make_handbook_environment())
-        self.edition, self.pages, self.for_print, self.pdf = edition, pages, for_print, pdf
+        self.edition, self.for_print, self.pdf = edition, for_print, pdf
         self.headings: list[Heading] = []
 
     # --- the arrangement ------------------------------------------------------------------
@@ -157,15 +156,11 @@ class Handbook(LanguageRenderer):
                             name.lang if name.fallback else None)
 
     def page_of(self, anchor: str) -> Markup:
-        """The page number of an anchor, linked to it; nothing in the HTML edition. The
-        printer's first pass gets a number as wide as any it will write, so that filling
-        the numbers in moves nothing."""
+        """Where the PDF writes the page number of an anchor (Typst places it); nothing
+        in the HTML edition."""
         if not self.for_print:
             return Markup("")
-        number = self.pages.get(anchor) if self.pages else None
-        shown = self.t.number(number) if number else "0000"
-        return Markup(f'<a class="page-ref" href="#{anchor}" data-page-of="{anchor}">'
-                      f"{escape(shown)}</a>")
+        return Markup(f'<a class="page-ref" href="#{anchor}"></a>')
 
     def text_block(self, record, field_name: str, css: str = "text") -> Markup:
         """A record's text in this edition's language, or its original one (marked)."""
@@ -223,12 +218,6 @@ class Handbook(LanguageRenderer):
             (f"pillar-{n}", f"{t('pillar')} {self.t.number(n)}") for n in (1, 2, 3, 4)] + [
             ("centres", t("centres")), ("experts", t("experts")),
             ("requests", t("requests")), ("index", t("handbook_index"))]
-
-    def outline(self) -> list[tuple[int, str, str]]:
-        """(level, title, anchor) of the contents and every heading after it, once the
-        document is rendered: the PDF's bookmarks."""
-        return [(1, self.t("handbook_contents"), "contents")] + [
-            (heading.level, heading.title, heading.id) for heading in self.headings]
 
     def chapter_header(self, title: str) -> Markup:
         """A running header as a CSS string, inside <style>: no character of it can end
