@@ -87,3 +87,31 @@ def test_a_rebuild_takes_over_only_what_it_knows_of_unchanged_records(tmp_path):
         assert (second.coverage(practice) is coverage) == kept
     assert sorted((p.id, p is before[p.id][0]) for p in second.practices) == [
         ("test-border-practice", False), ("test-draft-practice", True)]
+
+
+def test_the_theme_files_listed_once_are_those_mkdocs_lists(tmp_path, monkeypatch):
+    """Listed once for `mkdocs serve`: the same theme files as MkDocs' own listing, and a
+    page of the site still takes the place of the theme's file of the same path."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from generator.build import in_mkdocs
+
+    root = make_project(tmp_path / "kb")
+    (root / "build" / "docs" / "en").mkdir(parents=True)
+    config = load_config(str(root / "mkdocs.yml"))
+    env = config.theme.get_env()
+
+    def listing(page: str | None) -> list[tuple]:
+        files = Files([File(page, config.docs_dir, config.site_dir, True)] if page else [])
+        files.add_files_from_theme(env, config)
+        return sorted((f.src_uri, f.abs_src_path, f.dest_uri) for f in files)
+
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)
+    theirs = listing(None)
+    taken = next(uri for uri, *_ in theirs if uri.endswith(".js"))  # a page in its place
+    expected = [theirs, listing(taken)]
+    assert len(theirs) > 10 and expected[1] != theirs
+    in_mkdocs.list_theme_files_once()
+    assert [listing(None), listing(taken)] == expected
+    assert listing(taken) == expected[1]  # the second time, from what was kept

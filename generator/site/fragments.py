@@ -31,8 +31,8 @@ def notice(kind: str, text: str) -> Markup:
 
 class Fragments:
     """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
-    `facet_label()`, `_labels`, `_links` (dicts) and `_here` (the path of the page being
-    rendered)."""
+    `facet_label()`, `_labels`, `_links` (dicts), `_page_items` and `_here` (the path of
+    the page being rendered)."""
 
     def lang_attributes(self, record, markdown: bool = False) -> Markup:
         """`lang` and `dir` for a record's name shown in another language than the page's."""
@@ -416,8 +416,19 @@ class Fragments:
         return self._html_list(self._list_item("practice", p) for p in practices)
 
     def _list_item(self, kind: str, record, note: str = "") -> str:
-        return (f'<li><a href="{urls.href(self._here, urls.record_page(kind, record.id))}"'
-                f"{self.lang_attributes(record)}>{html_text(self.name(record))}</a>{note}</li>")
+        # Kept for the page only (its address is relative to the page itself, not to its
+        # folder as `_once`'s): the translation status lists a record once a language.
+        here, links = self._page_items
+        if here != self._here:
+            here, links = self._page_items = (self._here, {})
+        link = links.get((kind, record.id))
+        if link is None:
+            link = links[(kind, record.id)] = self._item_link(kind, record)
+        return f"<li>{link}{note}</li>"
+
+    def _item_link(self, kind: str, record) -> str:
+        return (f'<a href="{urls.href(self._here, urls.record_page(kind, record.id))}"'
+                f"{self.lang_attributes(record)}>{html_text(self.name(record))}</a>")
 
     @staticmethod
     def _html_list(items) -> Markup:

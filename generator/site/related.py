@@ -5,6 +5,7 @@ by id; at most five, each with what it shares."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 MOST = 5
 # What sharing one value of a facet is worth: a theme or an organisation says more about
@@ -12,14 +13,28 @@ MOST = 5
 WEIGHTS = {"themes": 3, "organizations": 3, "countries": 2, "pillars": 1}
 
 
-def _values(practice, facet: str) -> list:
+def _values(practice, facet: str) -> tuple:
     if facet == "countries":
-        return list(dict.fromkeys(practice.lead_countries + practice.partner_countries))
-    return list(getattr(practice, facet))
+        return tuple(dict.fromkeys(practice.lead_countries + practice.partner_countries))
+    return tuple(getattr(practice, facet))
 
 
 def related(practices) -> dict[str, list[tuple[object, list[tuple[str, object]]]]]:
     """Practice id -> [(related practice, [(facet, shared value)...])...], best first.
+    Worked out from what the practices share only (`_related_ids`), which `sskb serve`
+    finds unchanged by most saves: the last answer is kept."""
+    by_id = {practice.id: practice for practice in practices}
+    found = _related_ids(tuple(sorted(
+        (practice.id, tuple(_values(practice, facet) for facet in WEIGHTS))
+        for practice in practices)))
+    return {practice.id: [(by_id[other], shared) for other, shared in found[practice.id]]
+            for practice in practices}
+
+
+@lru_cache(maxsize=1)
+def _related_ids(facets: tuple) -> dict[str, list[tuple[str, list[tuple[str, object]]]]]:
+    """Practice id -> [(related id, what they share)...], from (id, values of each facet
+    of WEIGHTS) by id.
 
     Each facet's value is the set of practices that have it, as the bits of an integer
     (bit n: the n-th practice by id), and a practice's scores against all the others are
@@ -27,24 +42,23 @@ def related(practices) -> dict[str, list[tuple[object, list[tuple[str, object]]]
     integer operations count for every practice at once: counting each pair in a Counter
     grew with the square of the practices (a pillar is shared by a quarter of them), 0.65 s
     for 1,000 and a minute for 10,000. What is shared is worked out for the five kept."""
-    ordered = sorted(practices, key=lambda practice: practice.id)
     having: dict[tuple[str, object], int] = defaultdict(int)
-    for n, practice in enumerate(ordered):
-        for facet in WEIGHTS:
-            for value in _values(practice, facet):
+    for n, (_, values) in enumerate(facets):
+        for facet, facet_values in zip(WEIGHTS, values):
+            for value in facet_values:
                 having[(facet, value)] |= 1 << n
     found = {}
-    for n, practice in enumerate(ordered):
+    for n, (practice_id, values) in enumerate(facets):
         planes: list[int] = []
-        for facet, weight in WEIGHTS.items():
-            for value in _values(practice, facet):
+        for (facet, weight), facet_values in zip(WEIGHTS.items(), values):
+            for value in facet_values:
                 _add(planes, having[(facet, value)], weight)
         others = 0
         for plane in planes:
             others |= plane
-        found[practice.id] = [(ordered[i], _shared(practice, ordered[i]))
+        found[practice_id] = [(facets[i][0], _shared(values, facets[i][1]))
                               for i in _best(planes, others & ~(1 << n), MOST)]
-    return {practice.id: found[practice.id] for practice in practices}
+    return found
 
 
 def _add(planes: list[int], members: int, weight: int) -> None:
@@ -76,6 +90,6 @@ def _best(planes: list[int], candidates: int, most: int) -> list[int]:
     return chosen
 
 
-def _shared(practice, other) -> list[tuple[str, object]]:
-    return [(facet, value) for facet in WEIGHTS for value in _values(practice, facet)
-            if value in _values(other, facet)]
+def _shared(values: tuple, others: tuple) -> list[tuple[str, object]]:
+    return [(facet, value) for facet, mine, theirs in zip(WEIGHTS, values, others)
+            for value in mine if value in theirs]
