@@ -67,6 +67,7 @@ class Generator:
         self.writer = PageWriter()
         self._keep = keep
         self._rendered: dict[tuple, dict] = {}
+        self._paths: dict[Path, list[str]] = {}  # each folder's pages at the last build
 
     def write_language(self, view: View, language: str, settings: Settings, folder: Path,
                        announce: Announcer | None = None) -> Generated:
@@ -75,7 +76,12 @@ class Generator:
         pages = sorted(all_pages(view), key=lambda page: reading_order(page[0]))
         paths = [page[0] for page in pages]
         folder.mkdir(parents=True, exist_ok=True)
-        removed = remove_stale(folder, paths)
+        # Kept between builds, the same pages as last time leave no file behind: the
+        # folder's 3,000 files are not looked through again at every save.
+        same = self._keep and self._paths.get(folder) == paths
+        removed = 0 if same else remove_stale(folder, paths)
+        if self._keep:
+            self._paths[folder] = paths
         if announce:
             announce.paths(paths)
         renderer = LanguageRenderer(view, language, settings, self.environment)
