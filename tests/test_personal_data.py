@@ -8,6 +8,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import build_site, make_project
 from test_consent import everything
 
@@ -137,3 +139,40 @@ def test_withdrawing_consent_removes_every_trace(tmp_path):
         assert trace not in after, trace
     page = (root / "site" / "fr" / "practices" / "test-border-practice" / "index.html").read_text()
     assert "un expert du réseau" in page
+
+
+def _example_numbers() -> list[str]:
+    import phonenumbers
+
+    numbers = (phonenumbers.example_number(region) for region in
+               sorted(phonenumbers.SUPPORTED_REGIONS))
+    return [phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            for number in numbers if number]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_example_numbers()).map(lambda n: n.replace("+", "00")),
+                 st.text(alphabet="0123456789 -./()", max_size=16).map(lambda t: "00" + t)),
+       st.text(alphabet="0123456789 -/()ab", max_size=8),
+       st.text(alphabet="0123456789 -/)ab", max_size=6))
+def test_a_00_passed_over_holds_no_number_the_matcher_would_find(number, before, after):
+    """`00` is read as a plus only where digits enough stand around it to make a number:
+    a text passed over by that test holds none that reading it anyway would find."""
+    import phonenumbers
+
+    from generator.kb import people
+
+    text = f"{before}{number}{after}"
+    if people._international_00(text) or people._plus_digit(text):
+        return
+    read = people._INTERNATIONAL_00.sub("+", text)  # as if the test had said yes
+    assert [match.raw_string for _, part in people._around_pluses(read)
+            for match in phonenumbers.PhoneNumberMatcher(part, None)] == []
+
+
+def test_an_address_s_00_is_no_number():
+    from generator.kb.people import _international_00
+
+    assert not _international_00('<a href="../practice-00103/">x</a>')
+    assert _international_00("call 00221 77 444 55 66")
+    assert _international_00("(0) 0033 1 23 45")

@@ -16,7 +16,12 @@ def watch(page) -> dict[str, list[str]]:
     """What a page asks and complains of, as it loads."""
     seen = {"requests": [], "failed": [], "errors": []}
     page.on("request", lambda request: seen["requests"].append(request.url))
-    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
+    # A request the browser itself called off (net::ERR_ABORTED: Chromium, once in a
+    # while, drops a stylesheet it is loading for a page it has left) is no failure of
+    # the site's; a missing file answers 404, below.
+    page.on("requestfailed", lambda request: seen["failed"].append(
+        f"{request.url} ({request.failure})") if request.failure != "net::ERR_ABORTED"
+        else None)
     page.on("response", lambda response: seen["failed"].append(response.url)
             if response.status >= 400 else None)
     page.on("console", lambda message: seen["errors"].append(message.text)

@@ -43,15 +43,25 @@ _FEWEST_DIGITS = 6
 def _international_00(text: str) -> bool:
     """Whether `00` starts a number somewhere (as _INTERNATIONAL_00 finds it, but looked
     for as a literal: the pattern's search tried every position, a fifth of a page's
-    audit)."""
+    audit), with digits enough around it to be one (`practice-00103/` has not)."""
     at = text.find("00")
     while at >= 0:
         before, after = text[at - 1:at] if at else "", text[at + 2:at + 4]
         if not (before.isdigit() or before == "+") and len(after) == 2 \
-                and after[0] in "123456789" and after[1].isdigit():
+                and after[0] in "123456789" and after[1].isdigit() \
+                and _digits_around(text, at, at + 2) >= _FEWEST_DIGITS:
             return True
         at = text.find("00", at + 1)
     return False
+
+
+def _digits_around(text: str, start: int, end: int) -> int:
+    """The digits of what `_around_pluses` reads around a plus written `text[start:end]`:
+    the run of digits and signs after it, and the characters before it (one more than it
+    reads: a `00` before them, read as a plus, would have moved them by one)."""
+    run = _NUMBER_RUN.match(text, end).end()
+    return sum(character.isdigit() for character in
+               text[max(0, start - _BEFORE_PLUS - 1):start] + text[end:run])
 
 
 def _plus_digit(text: str) -> bool:
