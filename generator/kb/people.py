@@ -60,8 +60,7 @@ def _digits_around(text: str, start: int, end: int) -> int:
     the run of digits and signs after it, and the characters before it (one more than it
     reads: a `00` before them, read as a plus, would have moved them by one)."""
     run = _NUMBER_RUN.match(text, end).end()
-    return sum(character.isdigit() for character in
-               text[max(0, start - _BEFORE_PLUS - 1):start] + text[end:run])
+    return sum(map(str.isdigit, text[max(0, start - _BEFORE_PLUS - 1):start] + text[end:run]))
 
 
 def _plus_digit(text: str) -> bool:
