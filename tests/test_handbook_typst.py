@@ -73,6 +73,15 @@ def test_page_references_land_where_the_headings_are():
     assert destination_pages(pdf) == {"c1": 1, "c2": 2}
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
     assert "See 2" in pages[0] and "See 1" in pages[1]
+    index = ('<div class="chapter chapter-x"><h1 id="i">Index</h1><ul class="index-entries">'
+             '<li><span class="entry">Mali</span> <a class="page-ref" href="#c1"></a>, '
+             '<a class="page-ref" href="#i"></a></li></ul></div>')
+    source = handbook_typst.document(f"<html><body><article>{body}{index}</article></body>"
+                                     "</html>", EDITION, {})
+    # A number stands one space from the name or comma before it: the HTML's own, or one
+    # that does not break (the contents' numbers stand against their titles).
+    assert '#"Mali";] #page-of(<c1>)#", ";#page-of(<i>)' in source
+    assert '#"See ";#page-of(<c2>)' in source
 
 
 def test_page_numbers_take_the_editions_numerals():

@@ -209,7 +209,8 @@ class _Writer:
         target = href[1:] if href.startswith("#") else None
         if "page-ref" in classes:
             if target in self.targets:  # apart from the name before it, on its line
-                space = "" if self.out and self.out[-1] == " " else "~"
+                last = self.out[-1] if self.out else ""
+                space = "" if last == " " or last.endswith(' ";') else "~"
                 self.out.append(f"{space}#page-of(<{target}>)")
             return
         if target in self.targets:
