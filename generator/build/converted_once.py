@@ -16,15 +16,28 @@ its tree processors are its own private classes, whose state is set here page by
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 
 import markdown
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor,
                                     _ExtractTitleTreeprocessor, _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
 
+from ..site.html_blocks import END, START
+
 log = logging.getLogger("mkdocs.structure.pages")
+
+
+# A page the generator wrote whole but for its headings: headings of plain text (entities
+# for the signs Markdown reads), the generator's HTML blocks, one line of HTML and rules.
+_HEADING = re.compile(
+    r"(#{1,6}) ((?:[^\\`*_\[\]<>&{}#!\t]|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)+)\Z")
+_HTML_LINE = re.compile(r'<p class="[\w -]+"(?: [\w-]+="[^"<>&]*")*>[^<>&]*</p>\Z')
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
 
 
 class Converter:
@@ -33,6 +46,11 @@ class Converter:
     def __init__(self, config, files: Files):
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
+        toc = (config["mdx_configs"] or {}).get("toc", {})
+        # Headings written as Python-Markdown's toc writes them with these settings only.
+        self.direct = toc.get("permalink") is True and set(toc) <= {"permalink", "slugify"} \
+            and "toc" in config["markdown_extensions"]
+        self.slugify = toc.get("slugify") or slugify
         self.anchors = _ExtractAnchorsTreeprocessor(None, files, config)
         self.anchors._register(self.md)
         self.links = _RelativePathTreeprocessor(None, files, config)
@@ -52,6 +70,15 @@ class ConvertedOnce(Page):
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         converter = self.converter
+        written = converter.direct and written_whole(self.markdown, converter)
+        if written:
+            self.content, tokens, self._title_from_render, ids = written
+            self.markdown = ""
+            self.toc = get_toc(tokens)
+            self.present_anchor_ids = ids
+            if log.getEffectiveLevel() > logging.DEBUG:
+                self.links_to_anchors = {}
+            return
         converter.md.reset()
         converter.links.file, converter.links.files = self.file, files
         converter.links.links_to_anchors = {}
@@ -66,6 +93,61 @@ class ConvertedOnce(Page):
         self.present_anchor_ids = converter.anchors.present_anchor_ids
         if log.getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = converter.links.links_to_anchors
+
+
+def written_whole(source: str, converter: Converter) -> tuple[str, list, str | None, set] | None:
+    """The HTML, table of contents (toc tokens), title and ids that Python-Markdown would
+    make of a page that the generator wrote whole but for its headings (None for any
+    other page): its HTML blocks as they are, each heading as the toc extension writes it
+    (an id, unique on the page, and its permalink). A practice page's conversion was a
+    third of MkDocs' time for it, to find out what the generator already knew."""
+    raw_html = converter.md.postprocessors["raw_html"]
+    lines = _normalized(source, converter.md.tab_length).split("\n")
+    parts, tokens, ids, title, block = [], [], set(), None, None
+    for n, line in enumerate(lines):
+        if block is not None:
+            if line == END:
+                html_text = "\n".join(block)
+                # Python-Markdown puts a block that does not start with a block's tag in
+                # a paragraph (an empty one too).
+                parts.append(html_text if raw_html.isblocklevel(html_text) else
+                             f"<p>{html_text}</p>")
+                block = None
+            else:
+                block.append(line)
+        elif line == START:
+            block = []
+        elif not line:
+            continue
+        elif (heading := _HEADING.match(line)) is not None:
+            level, text = len(heading.group(1)), heading.group(2).strip()
+            name = " ".join(text.split())
+            anchor = unique(converter.slugify(html.unescape(name), "-"), ids)
+            parts.append(f'<h{level} id="{anchor}">{text}<a class="headerlink" '
+                         f'href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
+            tokens.append({"level": level, "id": anchor, "name": name, "html": text,
+                           "data-toc-label": ""})
+            if title is None and len(parts) == 1 and level == 1:
+                title = name
+        # A raw HTML line and a rule stand apart (a line after either would change it).
+        elif _HTML_LINE.match(line) and not lines[n + 1]:
+            parts.append(line + "\n")  # Python-Markdown keeps a raw HTML block's newline
+        elif line == "---" and n and not lines[n - 1]:
+            parts.append("<hr />")
+        else:
+            return None
+    if block is not None:
+        return None
+    return "\n".join(parts), nest_toc_tokens(tokens), title, ids
+
+
+def _normalized(source: str, tab_length: int) -> str:
+    """The source as Python-Markdown's first preprocessor leaves it (NormalizeWhitespace),
+    its HTML blocks included; ends with blank lines."""
+    source = source.replace("\x02", "").replace("\x03", "")
+    source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+    source = source.expandtabs(tab_length)
+    return _BLANK_LINE.sub("\n", source)
 
 
 def give_pages(files: Files, config) -> Files:
