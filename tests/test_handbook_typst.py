@@ -116,3 +116,22 @@ def test_a_text_of_its_own_direction_stands_on_its_side():
             __import__("re").findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)}
     assert left["Leftward"] < 100 < 300 < min(x for w, x in left.items() if w != "Leftward"
                                              and w != "title")
+
+
+def test_a_layout_stopped_by_the_system_says_what_to_do(monkeypatch):
+    """Typst's process killed (as the kernel kills it when memory runs out): the build
+    stops with a message that says so and how to build without the PDFs."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from conftest import REPO
+    from generator.build import handbook_pdf
+    from generator.build.generate import load_view
+    from generator.site.handbook import Handbook
+    from generator.site.settings import Settings
+
+    view, _ = load_view(REPO)
+    monkeypatch.setattr(handbook_pdf.subprocess, "run", lambda *a, **k: SimpleNamespace(
+        returncode=-9, stdout=b"", stderr=b""))
+    with pytest.raises(BuildError, match=r"signal 9 \(out of memory\?.*--no-pdf"):
+        handbook_pdf.Printer().print(Handbook(view, "en", Settings(), date(2026, 1, 1)), 0)

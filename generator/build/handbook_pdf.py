@@ -67,6 +67,11 @@ class Printer:
                                          dict(document.running_headers()))
         done = subprocess.run([sys.executable, "-m", "generator.build.typeset", str(epoch)],
                               input=source.encode("utf-8"), capture_output=True)
+        if done.returncode < 0:  # killed: the system's memory, most likely
+            raise BuildError(
+                f"laying out the {document.language} handbook, Typst's process was stopped "
+                f"by signal {-done.returncode} (out of memory? it needs about 1 GB for "
+                f"1,000 practices); `sskb build --no-pdf` builds the site without the PDFs")
         if done.returncode:  # the converter's fault, not the data's
             raise BuildError(f"Typst could not lay out the {document.language} handbook: "
                              f"{done.stderr.decode(errors='replace').strip()}")
