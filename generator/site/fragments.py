@@ -31,8 +31,8 @@ def notice(kind: str, text: str) -> Markup:
 
 class Fragments:
     """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
-    `facet_label()`, `_labels`, `_links` (dicts), `_page_items` and `_here` (the path of
-    the page being rendered)."""
+    `facet_label()`, `_labels`, `_links`, `_names` (dicts), `_page_items` and `_here` (the
+    path of the page being rendered)."""
 
     def lang_attributes(self, record, markdown: bool = False) -> Markup:
         """`lang` and `dir` for a record's name shown in another language than the page's."""
@@ -427,8 +427,12 @@ class Fragments:
         return f"<li>{link}{note}</li>"
 
     def _item_link(self, kind: str, record) -> str:
-        return (f'<a href="{urls.href(self._here, urls.record_page(kind, record.id))}"'
+        # A record's name and its language, the same on every page: worked out once.
+        named = self._names.get((kind, record.id))
+        if named is None:
+            named = self._names[(kind, record.id)] = (
                 f"{self.lang_attributes(record)}>{html_text(self.name(record))}</a>")
+        return f'<a href="{urls.href(self._here, urls.record_page(kind, record.id))}"{named}'
 
     @staticmethod
     def _html_list(items) -> Markup:
