@@ -60,7 +60,11 @@ def _digits_around(text: str, start: int, end: int) -> int:
     the run of digits and signs after it, and the characters before it (one more than it
     reads: a `00` before them, read as a plus, would have moved them by one)."""
     run = _NUMBER_RUN.match(text, end).end()
-    return sum(map(str.isdigit, text[max(0, start - _BEFORE_PLUS - 1):start] + text[end:run]))
+    return _digits(text[max(0, start - _BEFORE_PLUS - 1):start] + text[end:run])
+
+
+def _digits(text: str) -> int:
+    return sum(map(str.isdigit, text))
 
 
 def _plus_digit(text: str) -> bool:
@@ -328,10 +332,10 @@ def _around_pluses(text: str):
     for plus in _PLUS_DIGIT.finditer(text):
         if plus.start() < end:
             continue  # inside the part already given
+        start = max(0, plus.start() - _BEFORE_PLUS)
         end = _NUMBER_RUN.match(text, plus.start() + 1).end()
-        part = text[max(0, plus.start() - _BEFORE_PLUS):end]
-        if sum(character.isdigit() for character in part) >= _FEWEST_DIGITS:
-            yield max(0, plus.start() - _BEFORE_PLUS), part
+        if _digits(text[start:end]) >= _FEWEST_DIGITS:
+            yield start, text[start:end]
 
 
 def personal_data(experts, may_appear, may_show_contact, emails=()) -> PersonalData:
