@@ -4,8 +4,6 @@ for the pages outside it (`in_mkdocs.SharedNav`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import html
 from mkdocs.config import load_config

@@ -89,9 +89,9 @@ def make_edition(view: View, language: str, settings: Settings, edition: date, e
 class Handbooks:
     """Every language's handbook of one build, laid out one after another by Typst in a
     thread of its own (Typst lets go of Python's lock while it works), in the order the
-    languages are built: while a language's
-    MkDocs builds, the next language's handbook is printed. A language's build waits
-    for its own handbook only (its pages link the PDF with its size)."""
+    languages are built: while a language's MkDocs builds, the next language's handbook
+    is laid out. A language's build waits for its own handbook only (its pages link the
+    PDF with its size)."""
 
     def __init__(self, languages, pdf: bool, on_printed: Callable[[Edition, float], None],
                  spill_into: Path | None = None):

@@ -58,7 +58,7 @@ class Printer:
         missing = sorted({*SERIF.values(), *SANS.values()} - set(typst.Fonts().families()))
         if missing:
             raise FontsMissing(f"the PDF handbook needs the fonts {', '.join(missing)}: "
-                                 f"{FONTS_PACKAGES}")
+                               f"{FONTS_PACKAGES}")
 
     def print(self, document: Handbook, epoch: int) -> tuple[bytes, dict[str, int]]:
         """The edition's PDF, and the page of each of its headings."""

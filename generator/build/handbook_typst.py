@@ -263,9 +263,10 @@ class _Writer:
             cells = [cell for cell in row if cell.tag in ("td", "th")]
             for cell in cells + [None] * (columns - len(cells)):
                 self.out.append("[")
-                if cell is not None:
-                    self.call("strong", cell) if cell.tag == "th" else \
-                        self.children(cell, block=False)
+                if cell is not None and cell.tag == "th":
+                    self.call("strong", cell)
+                elif cell is not None:
+                    self.children(cell, block=False)
                 self.out.append("], ")
         self.out.append(")\n\n")
 
