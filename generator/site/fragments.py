@@ -31,8 +31,8 @@ def notice(kind: str, text: str) -> Markup:
 
 class Fragments:
     """Needs `t`, `view`, `settings`, `language`, `name()`, `localized_name()`,
-    `facet_label()`, `_labels`, `_links`, `_names` (dicts), `_page_items` and `_here` (the
-    path of the page being rendered)."""
+    `facet_label()`, `_labels`, `_links`, `_names` (dicts) and `_here` (the path of the page
+    being rendered)."""
 
     def lang_attributes(self, record, markdown: bool = False) -> Markup:
         """`lang` and `dir` for a record's name shown in another language than the page's."""
@@ -416,23 +416,14 @@ class Fragments:
         return self._html_list(self._list_item("practice", p) for p in practices)
 
     def _list_item(self, kind: str, record, note: str = "") -> str:
-        # Kept for the page only (its address is relative to the page itself, not to its
-        # folder as `_once`'s): the translation status lists a record once a language.
-        here, links = self._page_items
-        if here != self._here:
-            here, links = self._page_items = (self._here, {})
-        link = links.get((kind, record.id))
-        if link is None:
-            link = links[(kind, record.id)] = self._item_link(kind, record)
-        return f"<li>{link}{note}</li>"
-
-    def _item_link(self, kind: str, record) -> str:
-        # A record's name and its language, the same on every page: worked out once.
+        # A record's name and its language, the same on every page: worked out once (its
+        # address is relative to the page itself, not to its folder as `_once`'s).
         named = self._names.get((kind, record.id))
         if named is None:
             named = self._names[(kind, record.id)] = (
                 f"{self.lang_attributes(record)}>{html_text(self.name(record))}</a>")
-        return f'<a href="{urls.href(self._here, urls.record_page(kind, record.id))}"{named}'
+        return (f'<li><a href="{urls.href(self._here, urls.record_page(kind, record.id))}"'
+                f"{named}{note}</li>")
 
     @staticmethod
     def _html_list(items) -> Markup:

@@ -117,8 +117,7 @@ class LanguageRenderer(Fragments):
         self.env = env or make_environment()
         self._labels: dict[str, Markup] = {}
         self._links: dict[tuple, str] = {}
-        self._page_items: tuple[str, dict] = ("", {})  # see Fragments._list_item
-        self._names: dict[tuple, str] = {}  # see Fragments._item_link
+        self._names: dict[tuple, str] = {}  # see Fragments._list_item
         self._here = urls.HOME
 
     def text(self, record, field_name: str) -> Optional[Localized]:
