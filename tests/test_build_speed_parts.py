@@ -5,6 +5,8 @@ for the pages outside it (`in_mkdocs.SharedNav`)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -48,11 +50,17 @@ WHOLE = [  # pages the generator may write, and what Python-Markdown makes of th
     f"{START}\n{END}\n\n## Ré&#40;sumé&#41;  spaced  \n\n{START}\n<span>inline</span>\n{END}",
     "# Only a title",
     "#  Two spaces&amp;&#x3a; after",
+    "1,000 practices, (all) South-South&#46; Its 2nd line: + - / ' \"\n\n# T\n\nنص عربي\n\n---",
 ]
 NOT_WHOLE = [
     "# A *title*", "# A title {: lang=\"fr\" }", "# T\nA paragraph", "# T ##",
     "# T\n<p class=\"a\">x</p>\n## Next", "# T\n\n<p class=\"a\">x</p>\n---",
     f"# T\n{START}\nno end", "# &#abc; heading", "Text\n---",
+    # paragraphs that Markdown reads as more than text
+    "# T\n\n1. A list", "# T\n\n- A list", "# T\n\nA break  \nhere", "# T\n\nText\n===",
+    "# T\n\nA | table\nb | c", "# T\n\nA *stress*", "# T\n\nText\n# Heading",
+    "# T\n\nText\n    lazy", "# T\n\n_Text_", "# T\n\nText [link](x)", "# T\n\n~~~\ncode\n~~~",
+    f"# T\n\nText\n{START}\n<p>x</p>\n{END}",
 ]
 
 
@@ -96,3 +104,30 @@ def test_each_page_s_navigation_leads_to_the_pages_it_names(built):
                                 "//a[contains(@class, 'md-nav__link--active')]/@href")
         assert active == (["./"] if "/" not in page else []), page
     assert len({tuple(targets) for targets in named.values()}) == 1, named
+
+
+@pytest.fixture(scope="module")
+def converter(built):
+    root, _, _ = built
+    config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / DOCS / "en"))
+    return Converter(config, get_files(config))
+
+
+# Lines of text, with what Markdown reads in a line among their words.
+_WORDS = ["a", "é", "1", " ", ",", ".", ":", "(", ")", "-", "+", "'", '"', "/", "&#46;",
+          "&amp;", "&x", "*a*", "_a_", "`a`", "[a](b)", "<b>", "a  ", "|", "~", "=", "#",
+          "!", "{: x}", "\\*", "\t"]
+_LINES = st.lists(st.sampled_from(_WORDS), max_size=8).map(lambda words: "x" + "".join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(_LINES, st.sampled_from(
+    ["1. x", "- x", "---", "===", "    x", "# H", "x  ", "&#46;", "&amp;", "&x"])),
+    min_size=1, max_size=3), min_size=1, max_size=3))
+def test_any_paragraph_taken_as_plain_text_is_what_python_markdown_makes_of_it(converter,
+                                                                               paragraphs):
+    source = "# T\n\n" + "\n\n".join("\n".join(lines) for lines in paragraphs)
+    written = written_whole(source, converter)
+    if written is not None:
+        converter.md.reset()
+        assert written[0] == converter.md.convert(source)

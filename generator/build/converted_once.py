@@ -32,10 +32,15 @@ from ..site.html_blocks import END, START
 log = logging.getLogger("mkdocs.structure.pages")
 
 
-# A page the generator wrote whole but for its headings: headings of plain text (entities
-# for the signs Markdown reads), the generator's HTML blocks, one line of HTML and rules.
-_HEADING = re.compile(
-    r"(#{1,6}) ((?:[^\\`*_\[\]<>&{}#!\t]|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)+)\Z")
+# A page the generator wrote whole but for its headings and paragraphs: headings and
+# paragraphs of plain text (entities for the signs Markdown reads), the generator's HTML
+# blocks, one line of HTML and rules.
+_ENTITY = r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
+_HEADING = re.compile(rf"(#{{1,6}}) ((?:[^\\`*_\[\]<>&{{}}#!\t]|{_ENTITY})+)\Z")
+# A paragraph's line: it starts with a letter or digit (not a list's number), holds no
+# sign of a table, fence or heading underline either, and does not end in a line break.
+_TEXT_LINE = re.compile(rf"(?![0-9]+\.[ ])(?:[^\W_]|{_ENTITY})"
+                        rf"(?:[^\\`*_\[\]<>&{{}}#!|~=\t]|{_ENTITY})*(?<! )\Z")
 _HTML_LINE = re.compile(r'<p class="[\w -]+"(?: [\w-]+="[^"<>&]*")*>[^<>&]*</p>\Z')
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
 
@@ -97,13 +102,14 @@ class ConvertedOnce(Page):
 
 def written_whole(source: str, converter: Converter) -> tuple[str, list, str | None, set] | None:
     """The HTML, table of contents (toc tokens), title and ids that Python-Markdown would
-    make of a page that the generator wrote whole but for its headings (None for any
-    other page): its HTML blocks as they are, each heading as the toc extension writes it
-    (an id, unique on the page, and its permalink). A practice page's conversion was a
+    make of a page that the generator wrote whole but for its headings and paragraphs of
+    plain text (None for any other page): its HTML blocks as they are, each heading as the
+    toc extension writes it (an id, unique on the page, and its permalink), each
+    paragraph in its element. A practice page's conversion was a
     third of MkDocs' time for it, to find out what the generator already knew."""
     raw_html = converter.md.postprocessors["raw_html"]
     lines = _normalized(source, converter.md.tab_length).split("\n")
-    parts, tokens, ids, title, block = [], [], set(), None, None
+    parts, tokens, ids, title, block, paragraph = [], [], set(), None, None, None
     for n, line in enumerate(lines):
         if block is not None:
             if line == END:
@@ -115,6 +121,14 @@ def written_whole(source: str, converter: Converter) -> tuple[str, list, str | N
                 block = None
             else:
                 block.append(line)
+        elif paragraph is not None:
+            if not line:
+                parts.append("<p>" + "\n".join(paragraph) + "</p>")
+                paragraph = None
+            elif _TEXT_LINE.match(line):
+                paragraph.append(line)
+            else:
+                return None
         elif line == START:
             block = []
         elif not line:
@@ -134,9 +148,11 @@ def written_whole(source: str, converter: Converter) -> tuple[str, list, str | N
             parts.append(line + "\n")  # Python-Markdown keeps a raw HTML block's newline
         elif line == "---" and n and not lines[n - 1]:
             parts.append("<hr />")
+        elif _TEXT_LINE.match(line) and not (n and lines[n - 1]):
+            paragraph = [line]
         else:
             return None
-    if block is not None:
+    if block is not None or paragraph is not None:
         return None
     return "\n".join(parts), nest_toc_tokens(tokens), title, ids
 
