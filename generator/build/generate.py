@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from ..kb.codes import UN_LANGUAGES
-from ..kb.load import read_editors
+from ..kb.load import Editors, read_editors
 from .history import first_committed
 from ..kb.problems import Problem
 from ..kb.record_files import RecordReader
@@ -46,14 +46,15 @@ class Announcer(Protocol):
     def written(self, path: str) -> None: ...
 
 
-def load_view(root: Path, drafts: bool = False, reader: RecordReader | None = None
-              ) -> tuple[View | None, list[Problem]]:
+def load_view(root: Path, drafts: bool = False, reader: RecordReader | None = None,
+              editors: Editors | None = None) -> tuple[View | None, list[Problem]]:
     """What the site shows, from the validated knowledge base; None and every problem if
-    the records have any."""
-    kb, problems = load_knowledge_base(root, reader)
+    the records have any. `editors`: mkdocs.yml's, if already read."""
+    editors = editors or read_editors(root)
+    kb, problems = load_knowledge_base(root, reader, editors)
     if problems:
         return None, problems
-    return make_view(kb, drafts=drafts, emails=read_editors(root).emails,
+    return make_view(kb, drafts=drafts, emails=editors.emails,
                      published=first_committed(root, "practices")), []
 
 

@@ -155,10 +155,15 @@ class Editors:
     def emails(self) -> tuple[str, ...]:
         return (self.email,) if self.email else ()
 
+    @classmethod
+    def from_extra(cls, extra: dict) -> Editors:
+        """From `extra.sskb` as read (MkDocs' own configuration holds it, read)."""
+        found = extra.get("editors") or {}
+        return cls(found.get("email") or None, tuple(found.get("keys") or ()))
+
 
 def read_editors(root: Path) -> Editors:
-    found = read_mkdocs_extra(root).get("editors") or {}
-    return Editors(found.get("email") or None, tuple(found.get("keys") or ()))
+    return Editors.from_extra(read_mkdocs_extra(root))
 
 
 def read_file(path: Path) -> Loaded:

@@ -13,16 +13,17 @@ from .handwritten import load_pages
 from .kinds import KINDS, VOCABULARIES, Kind
 from .knowledge_base import KnowledgeBase
 from .link import check_links
-from .load import read_editors
+from .load import Editors, read_editors
 from .mentions import consented, mentions
 from .problems import Problem, sort_problems
 from .record_files import RecordReader, record_files
 
 
-def load_knowledge_base(root: Path, reader: RecordReader | None = None
-                        ) -> tuple[KnowledgeBase, list[Problem]]:
+def load_knowledge_base(root: Path, reader: RecordReader | None = None,
+                        editors: Editors | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Read and check every file under `root`; return what is valid and every problem.
-    A `reader` kept between calls reads again only the files that changed."""
+    A `reader` kept between calls reads again only the files that changed; `editors`, if
+    given, are mkdocs.yml's as already read."""
     reader = reader or RecordReader()
     kb = KnowledgeBase(root)
     problems: list[Problem] = []
@@ -34,7 +35,8 @@ def load_knowledge_base(root: Path, reader: RecordReader | None = None
     kb.pages, found = load_pages(root)
     problems += found
     # The editors' address is the private route, which pages may give.
-    problems += mentions(kb, consented(kb, read_editors(root).emails))
+    editors = editors or read_editors(root)
+    problems += mentions(kb, consented(kb, editors.emails))
     return kb, sort_problems(problems)
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..kb.review import due_for_review
 from . import urls
 from .contributor_text import html_text, inline_text
-from .coverage import MISSING, available_languages
+from .coverage import MISSING, PARTIAL, available_languages
 from .html_blocks import html_block
 from .linked_data import linked_data, script_text
 from .translation_notices import field_names, translation_notices
@@ -494,22 +494,25 @@ class Fragments:
     def outdated_records(self, status, language: str) -> Markup:
         """Links to the records whose translations into `language` are outdated, each with
         the fields to update."""
-        return self._records_with(status.outdated, language,
-                                  lambda fields: field_names(self.t, fields))
+        return self._records_with(status.outdated, language, lambda fields:
+                                  f" ({html_text(field_names(self.t, fields))})")
 
     def lacking_records(self, status, language: str) -> Markup:
         """Links to the records that are not fully translated into `language`."""
-        return self._records_with(status.lacking, language, lambda state: self.t(
-            "partly_translated" if state != MISSING else "not_translated"))
+        # Two states for thousands of records (every record in five languages, at first):
+        # each said once.
+        said = {state: f" ({html_text(self.t(key))})" for state, key
+                in ((PARTIAL, "partly_translated"), (MISSING, "not_translated"))}
+        return self._records_with(status.lacking, language, said.__getitem__)
 
     def _records_with(self, found: dict, language: str, describe) -> Markup:
         """Links to the records `found` lists for `language` ((language, kind) -> [(id,
-        value)]), each followed by what `describe(value)` says of it."""
+        value)]), each followed by `describe(value)`, HTML."""
         lines = []
         for (lang, kind), items in found.items():
             if lang != language:
                 continue
             shown = self.view.shown(kind)
-            lines += [self._list_item(kind, shown[record_id], f" ({html_text(describe(value))})")
+            lines += [self._list_item(kind, shown[record_id], describe(value))
                       for record_id, value in items]
         return self._html_list(lines) if lines else Markup("")

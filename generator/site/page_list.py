@@ -52,8 +52,7 @@ def all_pages(view: View) -> Iterator[tuple[str, str, dict, tuple]]:
     for p in view.practices:
         yield (urls.record_page("practice", p.id), "practice.md.j2", {"p": p},
                (view.digests[("practice", p.id)],) + _related(view, p)
-               + tuple(view.digests[("practice", other.id)]
-                       for other, _ in view.related.get(p.id, [])))
+               + tuple(view.digests[("practice", other)] for other in view.related.ids(p.id)))
     for kind in NAMED_BY_PRACTICES:
         records = view.shown(kind.name)
         yield urls.kind_index(kind.name), f"{kind.plural}.md.j2", {}, tuple(

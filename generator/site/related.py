@@ -5,6 +5,7 @@ by id; at most five, each with what it shares."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 
 MOST = 5
@@ -19,16 +20,40 @@ def _values(practice, facet: str) -> tuple:
     return tuple(getattr(practice, facet))
 
 
-def related(practices) -> dict[str, list[tuple[object, list[tuple[str, object]]]]]:
+class Related(Mapping):
     """Practice id -> [(related practice, [(facet, shared value)...])...], best first.
-    Worked out from what the practices share only (`_related_ids`), which `sskb serve`
-    finds unchanged by most saves: the last answer is kept."""
-    by_id = {practice.id: practice for practice in practices}
+    Each list is made from the ids when first asked for: a save under `sskb serve` renders
+    a few practice pages again, and what tells which (`ids`) needs the ids only."""
+
+    def __init__(self, found: dict, by_id: dict):
+        self._found, self._by_id, self._made = found, by_id, {}
+
+    def __getitem__(self, practice_id: str) -> list:
+        made = self._made.get(practice_id)
+        if made is None:
+            made = self._made[practice_id] = [(self._by_id[other], shared)
+                                              for other, shared in self._found[practice_id]]
+        return made
+
+    def __iter__(self):
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def ids(self, practice_id: str) -> list[str]:
+        """The ids of the practices related to `practice_id`, best first."""
+        return [other for other, _ in self._found.get(practice_id, ())]
+
+
+def related(practices) -> Related:
+    """The practices related to each practice (see `Related`). Worked out from what the
+    practices share only (`_related_ids`), which `sskb serve` finds unchanged by most
+    saves: the last answer is kept."""
     found = _related_ids(tuple(sorted(
         (practice.id, tuple(_values(practice, facet) for facet in WEIGHTS))
         for practice in practices)))
-    return {practice.id: [(by_id[other], shared) for other, shared in found[practice.id]]
-            for practice in practices}
+    return Related(found, {practice.id: practice for practice in practices})
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..kb.codes import UN_LANGUAGES
 from ..kb.kinds import KINDS
 from ..kb.translations import MISSING as TEXT_MISSING
-from ..kb.translations import OUTDATED, translatable_fields
+from ..kb.translations import OUTDATED
 from .coverage import FULL, MISSING, PARTIAL
 from .view import View
 
@@ -73,7 +73,7 @@ def translation_status(view: View) -> Status:
 def _count_texts(view: View, record, language: str, texts: Texts, outdated: list) -> None:
     items = view.freshness(record, language)  # the pages' notices read the same, cached
     if not items:  # the original language: every text is there, as written
-        count = len(translatable_fields(record))
+        count = view.translatable_count(record)
         texts.total += count
         texts.present += count
         return

@@ -15,9 +15,9 @@ from ..kb.knowledge_base import KnowledgeBase
 from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
 from ..kb.people import PersonalData, personal_data
 from ..kb.record_files import Entry, digest
-from ..kb.translations import Freshness, freshness
+from ..kb.translations import Freshness, freshness, translatable_fields
 from .coverage import language_coverage
-from .related import related
+from .related import Related, related
 
 PUBLIC = ("published",)
 PREVIEW = ("published", "in_review", "draft")
@@ -50,10 +50,12 @@ class View:
     # git repository): when it was first published, for "What's new" and the feeds
     published: dict = field(default_factory=dict)
     # practice id -> [(related practice, [(facet, shared value)...])...] (see `related`)
-    related: dict = field(default_factory=dict)
+    related: Related = field(default_factory=lambda: Related({}, {}))
     # id() of a record the view holds -> its languages' coverage (see `coverage`)
     _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
     _freshness: dict[tuple, list] = field(default_factory=dict, repr=False)
+    # id() of a record -> how many of its texts are translatable (see `translatable_count`)
+    _translatable: dict[int, int] = field(default_factory=dict, repr=False)
 
     def shows_contact(self, expert: Expert) -> bool:
         return expert.consent.contact
@@ -67,14 +69,17 @@ class View:
     def keep_from(self, previous: "View") -> None:
         """Take over what `previous` worked out about the records both views hold, the
         same objects (`sskb serve`'s reader keeps a record whose file is unchanged): its
-        languages' coverage and translations' freshness, worked out for every record on
-        every save (two fifths of the rebuild after editing one practice, at 1,000)."""
+        languages' coverage, translations' freshness and count of translatable texts,
+        worked out for every record on every save (two fifths of the rebuild after editing
+        one practice, at 1,000)."""
         # Both views hold their records: an id() that both know is one object.
         held = {id(record) for kind in BY_NAME for record in self.shown(kind).values()}
         self._coverage.update((key, states) for key, states in previous._coverage.items()
                               if key in held)
         self._freshness.update((key, found) for key, found in previous._freshness.items()
                                if key[0] in held)
+        self._translatable.update((key, count) for key, count
+                                  in previous._translatable.items() if key in held)
 
     def coverage(self, record: Model) -> dict[str, str]:
         """In which languages the record's texts exist: language -> FULL, PARTIAL or
@@ -88,6 +93,14 @@ class View:
         """The published requests still waiting for an answer, oldest first."""
         return sorted((q for q in self.requests.values() if q.state == "open"),
                       key=lambda q: (q.opened_on, q.id))
+
+    def translatable_count(self, record: Model) -> int:
+        """How many of the record's texts are written per language (the translation
+        status counts them for every record in its original language)."""
+        count = self._translatable.get(id(record))
+        if count is None:
+            count = self._translatable[id(record)] = len(translatable_fields(record))
+        return count
 
     def freshness(self, record: Model, language: str) -> list[Freshness]:
         """Whether each of the record's translations into `language` is current and
