@@ -243,7 +243,7 @@ def test_a_fallback_text_is_marked_with_its_language(sample):
         for name, note in second.translations["zh"].items()}}
     stale = second.model_copy(update={"translations": notes})
     view = dataclasses.replace(view, practices=[untranslated, stale, *others],
-                               _coverage={}, _freshness={})
+                               _worked_out={})
     t = Translator("zh")
     web = make_edition(view, "zh", settings({}, "zh"), date(2026, 12, 1), 0, None).web
     original = first.original_language

@@ -176,3 +176,30 @@ def test_an_address_s_00_is_no_number():
     assert not _international_00('<a href="../practice-00103/">x</a>')
     assert _international_00("call 00221 77 444 55 66")
     assert _international_00("(0) 0033 1 23 45")
+
+
+def test_a_record_found_naming_no_one_is_read_again_once_consent_changes(tmp_path):
+    # `sskb serve` keeps, with its reader, the records found to name no one: they are not
+    # searched again at every save, unless who may be named has changed.
+    from generator.kb.record_files import RecordReader
+    from generator.kb.validate import load_knowledge_base
+
+    root = make_project(tmp_path / "kb")
+    practice = root / "practices" / "test-border-practice.yaml"
+    practice.write_text(practice.read_text().replace("Une description en **Markdown**.",
+                                                     "Une description avec Awa Test."))
+    reader = RecordReader()
+
+    def named():
+        _, problems = load_knowledge_base(root, reader)
+        return [(p.path, p.field) for p in problems if p.code == "personal-data"]
+
+    assert named() == []
+    assert named() == []  # searched once, found naming no one: kept
+    expert = root / "content" / "experts" / "example-test-expert.yaml"
+    expert.write_text(expert.read_text().replace("  profile: true", "  profile: false"))
+    assert ("practices/test-border-practice.yaml", "description.fr") in named()
+    expert.write_text(expert.read_text().replace("  profile: false", "  profile: true"))
+    assert named() == []
+    practice.write_text(practice.read_text().replace("avec Awa Test", "avec a.test@example.org"))
+    assert [path for path, _ in named()] == ["practices/test-border-practice.yaml"]

@@ -21,6 +21,7 @@ import json
 import os
 import select
 import threading
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Callable, Iterable, Iterator
@@ -33,6 +34,7 @@ ENV = "SSKB_STREAM"
 WRITTEN = "SSKB_WRITTEN_FD"  # where MkDocs tells the pages it has written
 
 
+@lru_cache(maxsize=None)  # the same few thousand paths at every save under `sskb serve`
 def reading_order(path: str) -> tuple:
     """The key that sorts page paths as MkDocs reads them (its own sort of the docs dir)."""
     return file_sort_key(SimpleNamespace(src_uri=path, name=Path(path).stem))

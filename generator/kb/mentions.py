@@ -12,7 +12,7 @@ from typing import Iterator
 from .knowledge_base import KnowledgeBase
 from .link import REFERENCE_FIELDS
 from .models import Expert
-from .people import PersonalData, fold, personal_data
+from .people import PersonalData, Searched, fold, personal_data
 from .problems import Problem
 from .sealing import is_sealed
 
@@ -33,10 +33,16 @@ def consented(kb: KnowledgeBase, emails=()) -> PersonalData:
                          emails)
 
 
-def mentions(kb: KnowledgeBase, people: PersonalData) -> list[Problem]:
+def mentions(kb: KnowledgeBase, people: PersonalData, searched: Searched | None = None
+             ) -> list[Problem]:
     """A problem for every text that names a person or a contact detail it may not."""
     problems = []
+    known = searched.clear if searched and searched.people == people else {}
+    clear = {}
     for entry in kb.loaded:
+        if known.get(id(entry)) is entry:
+            clear[id(entry)] = entry
+            continue
         own = entry.record.id if isinstance(entry.record, Expert) else None
         skipped = IDS | OWN_FIELDS if own else IDS
         # Sealed values are whole fields; they are not read.
@@ -45,11 +51,14 @@ def mentions(kb: KnowledgeBase, people: PersonalData) -> list[Problem]:
         # Most records name no one: their texts are searched together, once; only a record
         # with a sighting is searched field by field, to say where.
         if not people.sightings_in(_unescaped("\n".join(_strings(data, [])))):
+            clear[id(entry)] = entry
             continue
         for loc, text in _texts(data):
             for seen in people.sightings_in(_unescaped(text)):
                 if not (seen.name and seen.expert_id == own):
                     problems.append(entry.problem(loc, seen.code, _advice(seen)))
+    if searched:
+        searched.people, searched.clear = people, clear
     for (name, language), page in sorted(kb.pages.items()):
         text = fold(_unescaped(page.body))
         for seen in people.sightings(text):

@@ -338,6 +338,15 @@ def _around_pluses(text: str):
             yield start, text[start:end]
 
 
+class Searched:
+    """The records found to name no one by `kb.mentions`, and for whom: kept between searches (`sskb
+    serve` searches again only the records it read again, while the people are the same)."""
+
+    def __init__(self):
+        self.people: PersonalData | None = None
+        self.clear: dict[int, object] = {}  # id() of an entry -> the entry
+
+
 def personal_data(experts, may_appear, may_show_contact, emails=()) -> PersonalData:
     """What may not be published about these experts (Expert records): the names of those
     who may not appear, and the contacts of those whose contacts may not be shown; every

@@ -15,6 +15,7 @@ from . import load, locate
 from .kinds import OPTIONAL_VOCABULARIES, VOCABULARIES, Kind
 from .messages import problem_from_error
 from .models import MARKDOWN_FIELDS, SEALABLE, Model, Vocabulary
+from .people import Searched
 from .problems import Problem, field_name
 from .rules import check_record
 from .sealing import Keys, open_sealed
@@ -59,6 +60,8 @@ class RecordReader:
         # Identities that open sealed fields: by default those of the environment.
         self.keys = Keys.from_environment() if keys is None else keys
         self._read: dict[Path, tuple[tuple, tuple]] = {}
+        # The records read found to name no one (see `mentions`), kept with what was read.
+        self.searched = Searched()
 
     def read(self, root: Path, path: Path, model: type[Model],
              personal: bool = False) -> tuple[Entry | None, list[Problem]]:

@@ -36,7 +36,7 @@ def load_knowledge_base(root: Path, reader: RecordReader | None = None,
     problems += found
     # The editors' address is the private route, which pages may give.
     editors = editors or read_editors(root)
-    problems += mentions(kb, consented(kb, editors.emails))
+    problems += mentions(kb, consented(kb, editors.emails), reader.searched)
     return kb, sort_problems(problems)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..kb.codes import UN_LANGUAGES
 from ..kb.kinds import KINDS
 from ..kb.translations import MISSING as TEXT_MISSING
-from ..kb.translations import OUTDATED
+from ..kb.translations import OUTDATED, translatable_fields
 from .coverage import FULL, MISSING, PARTIAL
 from .view import View
 
@@ -64,25 +64,28 @@ def translation_status(view: View) -> Status:
                 counts[state] += 1
                 if state != FULL:
                     lacking.append((record.id, state))
-                _count_texts(view, record, language, texts, outdated)
+                total, present, unreviewed, stale = view.worked_out(_texts, record,
+                                                                    language)
+                texts.total += total
+                texts.present += present
+                texts.unreviewed += unreviewed
+                if stale:
+                    outdated.append((record.id, stale))
             status.counts[key], status.lacking[key] = counts, lacking
             status.texts[key], status.outdated[key] = texts, outdated
     return status
 
 
-def _count_texts(view: View, record, language: str, texts: Texts, outdated: list) -> None:
-    items = view.freshness(record, language)  # the pages' notices read the same, cached
+def _texts(view: View, record, language: str) -> tuple[int, int, int, list[str]]:
+    """A record's texts in `language`: how many it has, how many are there, how many are
+    not reviewed, and which are outdated."""
+    items = view.freshness(record, language)  # the pages' notices read the same
     if not items:  # the original language: every text is there, as written
-        count = view.translatable_count(record)
-        texts.total += count
-        texts.present += count
-        return
-    texts.total += len(items)
-    texts.present += sum(1 for item in items if item.state != TEXT_MISSING)
-    texts.unreviewed += sum(1 for item in items if item.unreviewed)
-    stale = [item.field for item in items if item.state == OUTDATED]
-    if stale:
-        outdated.append((record.id, stale))
+        count = len(translatable_fields(record))
+        return count, count, 0, []
+    return (len(items), sum(1 for item in items if item.state != TEXT_MISSING),
+            sum(1 for item in items if item.unreviewed),
+            [item.field for item in items if item.state == OUTDATED])
 
 
 def as_text(status: Status) -> str:

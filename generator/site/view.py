@@ -15,7 +15,7 @@ from ..kb.knowledge_base import KnowledgeBase
 from ..kb.models import Centre, Expert, Model, Organization, Practice, Term
 from ..kb.people import PersonalData, personal_data
 from ..kb.record_files import Entry, digest
-from ..kb.translations import Freshness, freshness, translatable_fields
+from ..kb.translations import Freshness, freshness
 from .coverage import language_coverage
 from .related import Related, related
 
@@ -51,11 +51,9 @@ class View:
     published: dict = field(default_factory=dict)
     # practice id -> [(related practice, [(facet, shared value)...])...] (see `related`)
     related: Related = field(default_factory=lambda: Related({}, {}))
-    # id() of a record the view holds -> its languages' coverage (see `coverage`)
-    _coverage: dict[int, dict] = field(default_factory=dict, repr=False)
-    _freshness: dict[tuple, list] = field(default_factory=dict, repr=False)
-    # id() of a record -> how many of its texts are translatable (see `translatable_count`)
-    _translatable: dict[int, int] = field(default_factory=dict, repr=False)
+    # (what, id() of a record the view holds, arguments) -> what was worked out about it
+    # (see `worked_out`)
+    _worked_out: dict[tuple, object] = field(default_factory=dict, repr=False)
 
     def shows_contact(self, expert: Expert) -> bool:
         return expert.consent.contact
@@ -68,48 +66,48 @@ class View:
 
     def keep_from(self, previous: "View") -> None:
         """Take over what `previous` worked out about the records both views hold, the
-        same objects (`sskb serve`'s reader keeps a record whose file is unchanged): its
-        languages' coverage, translations' freshness and count of translatable texts,
-        worked out for every record on every save (two fifths of the rebuild after editing
-        one practice, at 1,000)."""
+        same objects (`sskb serve`'s reader keeps a record whose file is unchanged): their
+        languages' coverage, translations' freshness and translatable texts, worked out
+        for every record on every save (two fifths of the rebuild after editing one
+        practice, at 1,000)."""
         # Both views hold their records: an id() that both know is one object.
         held = {id(record) for kind in BY_NAME for record in self.shown(kind).values()}
-        self._coverage.update((key, states) for key, states in previous._coverage.items()
-                              if key in held)
-        self._freshness.update((key, found) for key, found in previous._freshness.items()
-                               if key[0] in held)
-        self._translatable.update((key, count) for key, count
-                                  in previous._translatable.items() if key in held)
+        self._worked_out.update((key, found) for key, found in previous._worked_out.items()
+                                if key[1] in held)
+
+    def worked_out(self, work, record: Model, *arguments):
+        """`work(view, record, *arguments)`, a function of the module (the key), worked out
+        once per record (what it works out depends on the record only) and kept by the
+        next view (`keep_from`)."""
+        key = (work, id(record), arguments)
+        try:
+            return self._worked_out[key]
+        except KeyError:
+            found = self._worked_out[key] = work(self, record, *arguments)
+            return found
 
     def coverage(self, record: Model) -> dict[str, str]:
         """In which languages the record's texts exist: language -> FULL, PARTIAL or
-        MISSING (asked many times per page: worked out once per record)."""
-        states = self._coverage.get(id(record))
-        if states is None:
-            states = self._coverage[id(record)] = language_coverage(record)
-        return states
+        MISSING (asked many times per page)."""
+        return self.worked_out(_coverage, record)
 
     def open_requests(self) -> list:
         """The published requests still waiting for an answer, oldest first."""
         return sorted((q for q in self.requests.values() if q.state == "open"),
                       key=lambda q: (q.opened_on, q.id))
 
-    def translatable_count(self, record: Model) -> int:
-        """How many of the record's texts are written per language (the translation
-        status counts them for every record in its original language)."""
-        count = self._translatable.get(id(record))
-        if count is None:
-            count = self._translatable[id(record)] = len(translatable_fields(record))
-        return count
-
     def freshness(self, record: Model, language: str) -> list[Freshness]:
         """Whether each of the record's translations into `language` is current and
-        reviewed (see `kb.translations`), worked out once per record and language."""
-        key = (id(record), language)
-        found = self._freshness.get(key)
-        if found is None:
-            found = self._freshness[key] = freshness(record, language)
-        return found
+        reviewed (see `kb.translations`)."""
+        return self.worked_out(_freshness, record, language)
+
+
+def _coverage(view: View, record: Model) -> dict[str, str]:
+    return language_coverage(record)
+
+
+def _freshness(view: View, record: Model, language: str) -> list[Freshness]:
+    return freshness(record, language)
 
 
 SOUTH_SOUTH, TRIANGULAR = "south-south", "triangular"
