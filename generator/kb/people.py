@@ -339,8 +339,9 @@ def _around_pluses(text: str):
 
 
 class Searched:
-    """The records found to name no one by `kb.mentions`, and for whom: kept between searches (`sskb
-    serve` searches again only the records it read again, while the people are the same)."""
+    """The records `kb.mentions` found to name no one, and for whom: kept between searches
+    (`sskb serve` searches again only the records it read again, while the people are the
+    same)."""
 
     def __init__(self):
         self.people: PersonalData | None = None
