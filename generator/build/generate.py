@@ -65,7 +65,7 @@ class Generator:
 
     def __init__(self, keep: bool = False):
         self.environment = make_environment()
-        self.writer = PageWriter()
+        self.writer = PageWriter(remember=keep)
         self._keep = keep
         self._rendered: dict[tuple, dict] = {}
         self._paths: dict[Path, list[str]] = {}  # each folder's pages at the last build

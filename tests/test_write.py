@@ -1,0 +1,33 @@
+"""The one writer of output files: a page is written only when its text changed."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.build.write import PageWriter
+
+
+@pytest.mark.parametrize("remember", [True, False])
+def test_a_page_is_written_when_its_text_changed_and_only_then(tmp_path, remember):
+    writer, page = PageWriter(remember), tmp_path / "docs" / "a.md"
+    assert writer.write(page, "one") is True
+    os.utime(page, ns=(1, 1))  # a rewrite would give the file the time of now
+    assert writer.write(page, "one") is False
+    assert page.stat().st_mtime_ns == 1
+    assert writer.write(page, "two") is True
+    assert page.read_text() == "two"
+    page.write_text("changed by hand")  # not what the writer wrote: compared anew
+    assert writer.write(page, "two") is True
+    assert page.read_text() == "two"
+
+
+def test_sskb_build_s_writer_keeps_no_page_in_memory(tmp_path):
+    # sskb build writes each page once: what it wrote is not kept (the pages of six
+    # languages of 10,000 practices were a gigabyte); sskb serve's writer keeps it.
+    kept, let_go = PageWriter(remember=True), PageWriter(remember=False)
+    for n in range(3):
+        kept.write(tmp_path / "kept" / f"{n}.md", "text")
+        let_go.write(tmp_path / "let-go" / f"{n}.md", "text")
+    assert len(kept._written) == 3 and not let_go._written
