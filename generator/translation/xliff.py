@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..kb.codes import RTL
 from .glossary import Entry, entries_in
-from .markup import Code, Pair, blocks, join_blocks, pieces
+from .markup import Code, blocks, join_blocks, pieces
 from .po import FormatError
 from .units import CURRENT, OUTDATED, Incoming, Reading, Unit, instructions, unit_name
 
