@@ -222,6 +222,23 @@ def _pgm(data: bytes):
     return int(header.group(1)), int(header.group(2)), data[header.end():]
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_page_s_running_header_names_its_chapter(sample, language):
+    # A chapter's first page is headed by that chapter (its header stands before the
+    # chapter's start on the page), the page before it by the chapter before.
+    pdf = reader(sample[1][language])
+    chapters = [(title, page) for level, title, page in outline(pdf) if level == 1]
+    assert len(chapters) >= 8
+
+    def header(page):
+        return pdf.pages[page - 1].extract_text().split("\n")[0]
+
+    for (title, page), (next_title, next_page) in zip(chapters, chapters[1:]):
+        assert title.startswith(header(page)) and header(page), (title, header(page))
+        assert header(next_page - 1) == header(page), (title, next_page - 1)
+        assert next_title.startswith(header(next_page)), (next_title, header(next_page))
+
+
 def test_no_edition_names_anyone_who_has_not_consented(sample):
     view, editions = sample
     people = view.personal_data  # the sealed people included: the key was given

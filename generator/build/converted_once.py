@@ -105,8 +105,8 @@ def written_whole(source: str, converter: Converter) -> tuple[str, list, str | N
     make of a page that the generator wrote whole but for its headings and paragraphs of
     plain text (None for any other page): its HTML blocks as they are, each heading as the
     toc extension writes it (an id, unique on the page, and its permalink), each
-    paragraph in its element. A practice page's conversion was a
-    third of MkDocs' time for it, to find out what the generator already knew."""
+    paragraph in its element. A practice page's conversion was a third of MkDocs' time
+    for it, to find out what the generator already knew."""
     raw_html = converter.md.postprocessors["raw_html"]
     lines = _normalized(source, converter.md.tab_length).split("\n")
     parts, tokens, ids, title, block, paragraph = [], [], set(), None, None, None
