@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from generator.build import handbook_typst
 from generator.build.handbook_pdf import destination_pages, fonts
+from generator.build.typeset import compacted
 from generator.build.tools import BuildError
 
 EDITION = {"lang": "en", "rtl": False, "title": "Handbook", "site": "KB",
@@ -71,6 +72,8 @@ def test_page_references_land_where_the_headings_are():
                    for n in (1, 2))
     pdf = pdf_of(body)
     assert destination_pages(pdf) == {"c1": 1, "c2": 2}
+    assert destination_pages(compacted(pdf)) == {"c1": 1, "c2": 2}  # packed, as published
+    assert destination_pages(pdf_of('<div class="chapter chapter-x"><p>None</p></div>')) == {}
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
     assert "See 2" in pages[0] and "See 1" in pages[1]
     index = ('<div class="chapter chapter-x"><h1 id="i">Index</h1><ul class="index-entries">'

@@ -16,8 +16,8 @@ import io
 import subprocess
 import sys
 
+import pikepdf
 import typst
-from pypdf import PdfReader
 
 from ..site.handbook import Handbook
 from . import handbook_typst
@@ -79,12 +79,16 @@ class Printer:
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
-    """Anchor -> page number (from 1) of every named destination of a PDF."""
-    reader = PdfReader(io.BytesIO(pdf))
-    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
-    return {name.lstrip("/"): numbers[_reference(destination.page).idnum]
-            for name, destination in reader.named_destinations.items()}
-
-
-def _reference(page):
-    return getattr(page, "indirect_reference", None) or page
+    """Anchor -> page number (from 1) of every named destination of a PDF (Typst writes
+    them in the catalog's name tree). Read by qpdf: pypdf took 0.4 s for 1,000
+    practices' edition, qpdf 0.09 s."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        numbers = {page.objgen: n for n, page in enumerate(document.pages, 1)}
+        names = document.Root.get("/Names")
+        tree = names.get("/Dests") if names is not None else None
+        found = {}
+        for name, destination in pikepdf.NameTree(tree).items() if tree is not None else ():
+            if isinstance(destination, pikepdf.Dictionary):
+                destination = destination.D
+            found[name] = numbers[destination[0].objgen]
+        return found
