@@ -104,6 +104,13 @@ class _Writer:
         self.children(element, block)
         self.out.append("]")
 
+    def strong_paragraph(self, element) -> None:
+        """The element's content in bold, a paragraph of its own (a heading that is not one
+        of the document's)."""
+        self.out.append("\n\n")
+        self.call("strong", element)
+        self.out.append("\n\n")
+
     def element(self, element) -> None:
         tag, classes = element.tag, set((element.get("class") or "").split())
         if tag in SKIPPED:
@@ -168,18 +175,14 @@ class _Writer:
         elif tag == "table":
             self.table(element)
         elif tag in ("h4", "h5", "h6", "dt", "caption", "figcaption", "summary"):
-            self.out.append("\n\n")
-            self.call("strong", element)
-            self.out.append("\n\n")
+            self.strong_paragraph(element)
         else:  # span, abbr, dd, details, figure…: their content
             self.children(element, block=tag in BLOCKS)
 
     def heading(self, element) -> None:
         level, anchor = HEADINGS[element.tag], element.get("id")
         if anchor not in self.targets:  # a heading of contributor text: not in the outline
-            self.out.append("\n\n")
-            self.call("strong", element)
-            self.out.append("\n\n")
+            self.strong_paragraph(element)
             return
         self.out.append(f"\n\n#heading(level: {level})[")
         lang = element.get("lang")
