@@ -218,6 +218,19 @@ def test_each_page_mkdocs_writes_is_told_once_written(tmp_path):
     assert "embed/regions-africa.html" in later
 
 
+def test_the_home_page_is_audited_again_once_it_names_the_offline_edition_s_size(
+        tmp_path, monkeypatch):
+    # The home page is audited as MkDocs writes it, with a placeholder for the size of the
+    # offline zip; what the size puts there is audited too before anything is published.
+    from generator.build import language, pipeline
+
+    monkeypatch.setattr(language, "size_text", lambda size, lang: "2 MB, some.one@example.net")
+    root = make_project(tmp_path / "kb")
+    report = pipeline.build(root, ("en",), say=lambda line: None, pdf=False)
+    assert [(f.path, f.code) for f in report.findings] == [("en/index.html", "personal-data")]
+    assert not (root / "site").exists()
+
+
 def test_the_handbook_audited_where_it_waits_still_stops_the_build(tmp_path, monkeypatch):
     # The web handbook is audited before it is in the site: what it must not show still
     # fails the build, at its place in the site.

@@ -154,7 +154,7 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         # Last: the offline edition holds all the above; it is made while Pagefind ends
         # (at 10,000 practices, Pagefind indexed for 15 s after MkDocs had built).
         write_offline(site, language, job.epoch_seconds, lambda size: size_text(size, language))
-        audits.append(job.auditors.submit(audit_files, site, [HOME], people))
+        audits.append(job.auditors.submit(audit_site, site, people, pattern=HOME))
         job.progress.step(f"generated {generated.pages} pages ({generated.report.written} "
                           f"written) and MkDocs built {language}", begun)
         begun = time.perf_counter()
