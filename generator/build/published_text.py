@@ -7,6 +7,7 @@ Each piece keeps its line, so that a finding says where it is."""
 from __future__ import annotations
 
 import bisect
+from array import array
 import gzip
 import itertools
 import html
@@ -37,7 +38,7 @@ class PageText:
 
     def __init__(self):
         self.pieces: list[str] = []
-        self.lines: list[int] = []
+        self.lines = array("l")  # a line number takes 8 bytes, not a Python int's 36
 
     def add(self, text: str | None, line: int | None) -> None:
         if text:
