@@ -50,7 +50,7 @@ def main() -> None:
         settings = Settings()
         times = {"related practices (once)": timed(lambda: related.related(view.practices))}
         for name, make in (
-                ("exports", lambda lang: export_files(view, lang, settings)),
+                ("exports", lambda lang: dict(export_files(view, lang, settings))),
                 ("feeds", lambda lang: feed_files(view, lang, settings)),
                 ("charts", lambda lang: insight.chart_files(
                     LanguageRenderer(view, lang, settings))),

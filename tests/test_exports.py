@@ -10,6 +10,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.kb.codes import UN_LANGUAGES
 from generator.site.data_columns import COLUMNS, KINDS, LIST_SEPARATOR, PLURALS
@@ -143,3 +145,19 @@ def test_whats_new_lists_the_newest_and_every_page_names_the_feed(built):
     home = (site / "fr" / "index.html").read_text(encoding="utf-8")
     assert ('<link rel="alternate feed" type="application/atom+xml"' in home
             and 'href="feeds/practices.atom"' in home)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet=st.sampled_from(
+        ["a", " ", "\n", "\r", "\t", '"', "\\", "é", "ع", "中", "\u2028", "{", "[", ","])),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
+                                                                max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.text(max_size=4), _VALUES, max_size=4), max_size=4))
+def test_the_json_files_made_row_by_row_are_those_made_whole(rows):
+    from generator.site.exports import _json, _json_rows
+
+    assert _json_rows(rows) == _json(rows)

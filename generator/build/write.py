@@ -7,6 +7,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,19 @@ def remove_stale(folder: Path, wanted) -> int:
     return removed
 
 
-def write_files(folder: Path, files: dict[str, str | bytes]) -> list[str]:
-    """Write files (relative path -> content) into `folder`; return the names that changed."""
-    changed = stale_files(folder, files)
-    for name in changed:
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        write_whole(folder / name, files[name])
+Content = str | bytes
+
+
+def write_files(folder: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]
+                ) -> list[str]:
+    """Write files (relative path -> content, or (path, content) pairs, each written as it
+    comes) into `folder`; return the names that changed."""
+    changed = []
+    for name, content in files.items() if isinstance(files, Mapping) else files:
+        if not _holds(folder / name, content):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            write_whole(folder / name, content)
+            changed.append(name)
     return changed
 
 
