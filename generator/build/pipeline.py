@@ -29,7 +29,7 @@ from .generate import Generator
 from .handbook import Edition, Handbooks
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
-from .tools import in_background
+from .tools import in_background, return_freed_memory
 from .write import write_files
 
 SITE = Path("site")
@@ -51,6 +51,7 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
     """Build the whole site into `site` (default ROOT/site); `say` receives one line per
     step as it ends. The site is replaced only when every step and the audit succeeded."""
     started = time.perf_counter()
+    return_freed_memory()  # before the audit's workers are forked: theirs too
     progress = Progress(say, 2 + 3 * len(languages))
     validation = Validation()
     jobs = jobs or os.cpu_count() or 1

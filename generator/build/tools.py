@@ -16,6 +16,11 @@ try:
 except (AttributeError, OSError):  # not Linux: children are stopped by the build alone
     _PRCTL = None
 _PR_SET_PDEATHSIG = 1
+try:
+    _MALLOPT = ctypes.CDLL(None).mallopt
+except (AttributeError, OSError):  # not the GNU C library: its allocator is left as it is
+    _MALLOPT = None
+_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8
 
 
 class BuildError(Exception):
@@ -54,6 +59,28 @@ def in_background() -> None:
     """An audit worker as it starts: dies with the build, and works at a low priority."""
     die_with_parent()
     os.nice(BACKGROUND)
+    return_freed_memory()
+
+
+def return_freed_memory() -> None:
+    """Have the C allocator give back to the system the memory a large block held once it
+    is freed, in this process and in those it forks from now on.
+
+    glibc serves a block of 128 KB or more from a mapping of its own, returned when the
+    block is freed, but then raises that bar to the freed block's size (up to 32 MB): the
+    build's large transient texts (a web handbook of 35 MB, a language's zip, Pagefind's
+    index) then come from the heap, whose freed pages it keeps. It also gives each thread
+    its heap, up to eight per core. At 10,000 practices in two languages, the build's
+    process held 722 MB at its end for 336 MB of live objects, and peaked at 660 MB; with
+    the bar fixed and two heaps, 527 MB, in the same time."""
+    if _MALLOPT is not None:
+        _MALLOPT(_M_MMAP_THRESHOLD, MAPPED_FROM)
+        _MALLOPT(_M_ARENA_MAX, 2)
+
+
+# Blocks from this size up get a mapping of their own, kept fixed. At glibc's first bar,
+# 128 KB, the audit took a tenth longer: each page's reading mapped and unmapped buffers.
+MAPPED_FROM = 1024 * 1024
 
 
 # The niceness of the processes that work beside MkDocs (the audit, Pagefind): when every
