@@ -374,7 +374,8 @@ def _refuse_comment(event) -> None:
 
 
 _HINTS = {
-    "mapping values are not allowed": "if a text contains ': ', put the whole text in double quotes",
+    "mapping values are not allowed": "if a text contains ': ', put the whole text in double "
+                                      "quotes",
     "cannot start any token": "tabs cannot indent YAML, and a text starting with @ or ` needs "
                               "quotes",
     "could not find expected ':'": "each field needs 'name: value'; check the indentation",
