@@ -42,13 +42,18 @@ class Edition:
             files[pdf_name(self.language)] = self.pdf
         return files
 
+    @property
+    def pdf_size(self) -> int | None:
+        return None if self.pdf is None else len(self.pdf)
+
 
 @dataclass(frozen=True)
 class Spilled:
     """An edition whose files wait on disk until the language writes them: held in
     memory, a web edition of 10,000 practices was 130 MB, and every language's waited.
     They wait in `site/handbook/`, as in the language's site: the audit reads the web
-    edition there while the language's pages are built."""
+    edition there while the language's pages are built. `sskb build`'s editions are made
+    so (`spill_edition`)."""
 
     language: str
     link: HandbookLink | None
@@ -58,11 +63,9 @@ class Spilled:
     def folder(self) -> Path:
         return self.site / FOLDER
 
-
-def spill(edition: Edition, site: Path) -> Spilled:
-    """Write the edition's files into `site/handbook/`; what is left of it in memory."""
-    write_files(site / FOLDER, edition.files())
-    return Spilled(edition.language, edition.link, site)
+    @property
+    def pdf_size(self) -> int | None:
+        return None if self.link is None else (self.folder / self.link.name).stat().st_size
 
 
 def size_text(size: int, language: str) -> str:
@@ -76,14 +79,36 @@ def size_text(size: int, language: str) -> str:
 
 def make_edition(view: View, language: str, settings: Settings, edition: date, epoch: int,
                  printer: Printer | None) -> Edition:
-    """The language's handbook: printed to PDF when a `printer` is given."""
-    pdf, link = None, None
-    if printer is not None:
-        pdf, pages = printer.print(Handbook(view, language, settings, edition), epoch)
-        link = HandbookLink(pdf_name(language), size_text(len(pdf), language), pages)
-    web = Handbook(view, language, settings, edition, for_print=False,
-                   pdf=PdfLink(link.name, link.size) if link else None).render_document()
+    """The language's handbook, in memory: printed to PDF when a `printer` is given."""
+    pdf, link = _printed(view, language, settings, edition, epoch, printer)
+    web = _web(view, language, settings, edition, link).render_document()
     return Edition(language, web, pdf, link)
+
+
+def spill_edition(view: View, language: str, settings: Settings, edition: date, epoch: int,
+                  printer: Printer | None, site: Path) -> Spilled:
+    """The language's handbook, as `make_edition`, written into `site/handbook/` (the web
+    edition as it is rendered, never whole in memory)."""
+    pdf, link = _printed(view, language, settings, edition, epoch, printer)
+    folder = site / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    write_files(folder, {pdf_name(language): pdf} if pdf is not None else {})
+    with open(folder / "index.html", "w", encoding="utf-8", newline="") as web:
+        _web(view, language, settings, edition, link).write_document(web)
+    return Spilled(language, link, site)
+
+
+def _printed(view, language, settings, edition, epoch, printer
+             ) -> tuple[bytes | None, HandbookLink | None]:
+    if printer is None:
+        return None, None
+    pdf, pages = printer.print(Handbook(view, language, settings, edition), epoch)
+    return pdf, HandbookLink(pdf_name(language), size_text(len(pdf), language), pages)
+
+
+def _web(view, language, settings, edition, link: HandbookLink | None) -> Handbook:
+    return Handbook(view, language, settings, edition, for_print=False,
+                    pdf=PdfLink(link.name, link.size) if link else None)
 
 
 class Handbooks:
@@ -122,11 +147,10 @@ class Handbooks:
             printer = Printer() if self.pdf else None
             for language in self.languages:
                 begun = time.perf_counter()
-                made = make_edition(view, language, settings_for(language), edition, epoch,
-                                    printer)
+                arguments = (view, language, settings_for(language), edition, epoch, printer)
+                made = make_edition(*arguments) if self._spill_into is None else \
+                    spill_edition(*arguments, self._spill_into / language)
                 self._on_printed(made, time.perf_counter() - begun)
-                if self._spill_into is not None:
-                    made = spill(made, self._spill_into / language)
                 self._editions[language].set_result(made)
         except BaseException as error:  # every language still waiting hears of it
             for future in self._editions.values():

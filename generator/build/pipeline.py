@@ -110,10 +110,10 @@ def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True
 
 
 def _printed(edition) -> str:
-    if edition.pdf is None:
+    if edition.link is None:
         return f"wrote the {edition.language} handbook (web page)"
     return (f"printed the {edition.language} handbook (PDF, {edition.link.size}, "
-            f"{len(edition.pdf):,} bytes)")
+            f"{edition.pdf_size:,} bytes)")
 
 
 def _validated(view: View) -> str:
