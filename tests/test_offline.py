@@ -5,7 +5,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build.offline import offline_page
+import io
+import random
+import zipfile
+
+from generator.build.offline import _add, offline_page, offline_pieces
 
 
 def one_link(href: str) -> str:
@@ -46,9 +50,35 @@ _HREFS = st.lists(_PATH_PARTS, max_size=6).map("".join)
 _TEXT = st.sampled_from(["<a", " href=", " src=", "=", '"', " ", ">", "text", "\t"])
 
 
+_PAGES = st.lists(st.one_of(_HREFS.map(lambda href: f' href="{href}"'),
+                           _HREFS.map(lambda href: f'\nsrc="{href}"'), _TEXT, _HREFS),
+                  max_size=12).map("".join)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(_HREFS.map(lambda href: f' href="{href}"'),
-                          _HREFS.map(lambda href: f'\nsrc="{href}"'), _TEXT, _HREFS),
-                max_size=12).map("".join))
+@given(_PAGES)
 def test_the_page_reads_as_each_link_completed_alone(html):
     assert offline_page(html.encode()) == link_by_link(html).encode()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGES, st.integers(min_value=1, max_value=40))
+def test_a_long_page_in_pieces_reads_as_the_page_whole(html, size):
+    pieces = list(offline_pieces(html.encode(), size))
+    assert b"".join(pieces) == offline_page(html.encode())
+    assert all(len(piece) >= size for piece in pieces[:-1])
+
+
+def test_a_page_zipped_in_pieces_gives_the_zip_of_the_page_whole():
+    words = random.Random(7).choices(
+        [b"text ", b'<a href="practices/x/">', b"</a>", "محتوى ".encode(), b"\n"], k=400_000)
+    page = b"".join(words)
+    zips = []
+    for content in (offline_page(page), offline_pieces(page, 1 << 16)):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as into:
+            _add(into, "en/handbook/index.html", content, (2026, 12, 1, 0, 0, 0))
+        zips.append(archive.getvalue())
+    assert len(page) > 2_000_000 and zips[0] == zips[1]
+    with zipfile.ZipFile(io.BytesIO(zips[1])) as read:
+        assert read.read("en/handbook/index.html") == offline_page(page)

@@ -21,6 +21,7 @@ import shutil
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from .write import write_whole
 
@@ -28,6 +29,7 @@ FOLDER = "offline"
 PLACEHOLDER = "SSKB-OFFLINE-SIZE"
 LEFT_OUT = ("pagefind/", f"{FOLDER}/")
 HOME = "index.html"
+LONG = 1 << 20  # a page from this size up goes into the zip piece by piece
 # Each link, in three parts: its `="` (after " href" or " src"); its path, up to its query
 # or fragment, when the link is relative (no scheme, not from the root, not a fragment
 # alone) and names a folder (the path ends in "/", or in the segment "." or ".."), else
@@ -48,9 +50,30 @@ def offline_page(html: bytes) -> bytes:
     """The page (UTF-8) as it must read from the file system: each relative link to a
     folder names the folder's index.html, its query and fragment kept."""
     pieces = _LINK.split(html)  # text, then per link: its start, its folder or None, the rest
-    pieces[2::4] = [(folder + b"index.html" if folder.endswith(b"/") else
-                     folder + b"/index.html") if folder else b"" for folder in pieces[2::4]]
+    pieces[2::4] = [_index(folder) if folder else b"" for folder in pieces[2::4]]
     return b"".join(pieces)
+
+
+def offline_pieces(html: bytes, size: int = 1 << 20) -> Iterator[bytes]:
+    """`offline_page(html)`, in pieces of about `size` bytes or more, for a long page (a
+    web handbook of 35 MB): split, completed and joined whole, it took three times its
+    size on top of its own. A Python step per link is slower than `offline_page`'s, and
+    costs little on one page."""
+    written, held, done = [], 0, 0
+    for link in _LINK.finditer(html):
+        folder = link.group(2)
+        before = html[done:link.start(2) if folder else link.end(1)]  # with the link's `="`
+        written += (before, _index(folder) if folder else b"", link.group(3))
+        held += len(before) + len(link.group(3))
+        done = link.end()
+        if held >= size:
+            yield b"".join(written)
+            written, held = [], 0
+    yield b"".join(written) + html[done:]
+
+
+def _index(folder: bytes) -> bytes:
+    return folder + b"index.html" if folder.endswith(b"/") else folder + b"/index.html"
 
 
 def _files(site_language: Path):
@@ -63,16 +86,24 @@ def _files(site_language: Path):
             yield name, path
 
 
-def _content(name: str, path: Path) -> bytes:
+def _content(name: str, path: Path) -> bytes | Iterator[bytes]:
     data = path.read_bytes()
-    return offline_page(data) if name.endswith(".html") else data
+    if not name.endswith(".html"):
+        return data
+    return offline_page(data) if len(data) < LONG else offline_pieces(data)
 
 
-def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
+def _add(archive: zipfile.ZipFile, name: str, data: bytes | Iterator[bytes],
+         stamp: tuple) -> None:
     info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    if isinstance(data, bytes):
+        archive.writestr(info, data)
+        return
+    with archive.open(info, "w") as entry:  # the same bytes as writestr's, piece by piece
+        for piece in data:
+            entry.write(piece)
 
 
 def write_offline(site_language: Path, language: str, epoch: int, size_text) -> Path:
