@@ -13,6 +13,8 @@ from concurrent.futures import Future
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import make_project
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -28,7 +30,7 @@ from generator.build.language import (
 )
 from generator.build.mkdocs_process import language_env
 from generator.build.pipeline import build
-from generator.build.tools import BuildError
+from generator.build.tools import BuildError, delimited
 from generator.site.render import LanguageRenderer
 
 
@@ -251,3 +253,9 @@ def test_the_handbook_audited_where_it_waits_still_stops_the_build(tmp_path, mon
     assert [(f.path, f.code) for f in report.findings] == [
         ("en/handbook/index.html", "personal-data")]
     assert not (root / "site").exists()  # nothing was published
+
+
+@given(st.lists(st.lists(st.sampled_from([b"a", b",", b"bc"]), max_size=6).map(b"".join)))
+def test_records_read_in_chunks_are_the_records_of_the_whole_output(chunks):
+    # What follows the last delimiter is a record not yet ended: not given.
+    assert list(delimited(iter(chunks), b",")) == b"".join(chunks).split(b",")[:-1]

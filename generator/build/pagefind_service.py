@@ -27,7 +27,7 @@ import subprocess
 import tempfile
 from contextlib import suppress
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .tools import BACKGROUND, BuildError, delimited, die_with_parent
 
@@ -47,6 +47,12 @@ def add_file(number: int, url: str, html: str) -> bytes:
 
 def get_files(number: int) -> bytes:
     return message(number, GET_FILES, index_id=INDEX)
+
+
+def _decoded(files: list[dict]) -> Iterator[tuple[str, bytes]]:
+    for number, file in enumerate(files):
+        files[number] = None  # its base64 text goes once the file is decoded
+        yield file["path"], base64.b64decode(file["content"])
 
 
 class PagefindService:
@@ -81,9 +87,10 @@ class PagefindService:
         except BrokenPipeError:
             raise self._stopped() from None
 
-    def files(self) -> dict[str, bytes]:
-        """The index asked for (GetFiles): its files by path. Raises BuildError with the
-        messages of any page Pagefind could not index."""
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """The index asked for (GetFiles): its files, (path, content), each decoded as it is
+        taken (the answer holds them all, in base64). Raises BuildError with the messages
+        of any page Pagefind could not index."""
         problems = []
         for answer in self._answers():
             payload = answer["payload"]
@@ -95,8 +102,7 @@ class PagefindService:
         if problems:
             raise BuildError("Pagefind could not index every page: "
                              + "; ".join(problems[:5]))
-        return {file["path"]: base64.b64decode(file["content"])
-                for file in payload["files"]}
+        return _decoded(payload["files"])
 
     def _answers(self):
         # The answers to the pages, which nobody read while MkDocs was building, wait in
