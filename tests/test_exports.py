@@ -160,4 +160,4 @@ _VALUES = st.recursive(
 def test_the_json_files_made_row_by_row_are_those_made_whole(rows):
     from generator.site.exports import _json, _json_rows
 
-    assert _json_rows(rows) == _json(rows)
+    assert "".join(_json_rows(rows)) == _json(rows)

@@ -133,7 +133,7 @@ def test_request_page_index_matrix_exports_and_handbook(kb):
     assert [q.id for q in matrix.requests[("border-security", "africa")]] == \
         ["example-border-request"]
     assert "1 open requests" in html.unescape(pages["insight.md"])
-    rows = json.loads(dict(export_files(view, "en", Settings()))["requests.json"])
+    rows = json.loads("".join(dict(export_files(view, "en", Settings()))["requests.json"]))
     assert (rows[0]["id"], rows[0]["requesting_country_label"], rows[0]["state"]) == \
         ("example-border-request", "Senegal", "open")
     web = make_edition(view, "en", settings({}, "en"), date(2026, 12, 1), 0, None).web

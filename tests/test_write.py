@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.build.write import PageWriter
+from generator.build.write import PageWriter, write_files
 
 
 @pytest.mark.parametrize("remember", [True, False])
@@ -31,3 +31,18 @@ def test_sskb_build_s_writer_keeps_no_page_in_memory(tmp_path):
         kept.write(tmp_path / "kept" / f"{n}.md", "text")
         let_go.write(tmp_path / "let-go" / f"{n}.md", "text")
     assert len(kept._written) == 3 and not let_go._written
+
+
+def test_a_text_in_pieces_is_written_when_it_changed_and_only_then(tmp_path):
+    def pieces(*texts):
+        yield from texts  # read once, as the exports' rows are
+
+    assert write_files(tmp_path, [("data/a.json", pieces("[", "1", "]")), ("b", "x")]) == [
+        "data/a.json", "b"]
+    assert (tmp_path / "data" / "a.json").read_text() == "[1]"
+    os.utime(tmp_path / "data" / "a.json", ns=(1, 1))
+    assert write_files(tmp_path, [("data/a.json", pieces("[1", "]"))]) == []
+    assert (tmp_path / "data" / "a.json").stat().st_mtime_ns == 1  # not rewritten
+    assert write_files(tmp_path, [("data/a.json", pieces("[2", "]", "é"))]) == ["data/a.json"]
+    assert (tmp_path / "data" / "a.json").read_text(encoding="utf-8") == "[2]é"
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["a.json"]  # nothing aside

@@ -3,11 +3,16 @@ nothing stale left behind."""
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
+
+
+# What a file holds: a text, bytes, or a text in pieces (written as they come).
+Content = str | bytes | Iterable[str]
 
 
 @dataclass(frozen=True)
@@ -57,12 +62,23 @@ class PageWriter:
         return same
 
 
-def write_whole(path: Path, content: str | bytes) -> None:
+def write_whole(path: Path, content: Content) -> None:
     """Write `path` whole or not at all: a reader (MkDocs, git, a browser) never sees half
     a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    temporary = _written_aside(path, content)
     temporary.replace(path)
+
+
+def _written_aside(path: Path, content: Content) -> Path:
+    """`content` written into a temporary file beside `path`, which it returns."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    if isinstance(content, (str, bytes)):
+        temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    else:
+        with open(temporary, "wb") as out:
+            for piece in content:
+                out.write(piece.encode("utf-8"))
+    return temporary
 
 
 def remove_stale(folder: Path, wanted) -> int:
@@ -79,19 +95,27 @@ def remove_stale(folder: Path, wanted) -> int:
     return removed
 
 
-Content = str | bytes
-
-
 def write_files(folder: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]
                 ) -> list[str]:
     """Write files (relative path -> content, or (path, content) pairs, each written as it
-    comes) into `folder`; return the names that changed."""
+    comes) into `folder`; return the names that changed. A text given in pieces is never
+    whole in memory: it is written aside, and kept if the file held something else."""
     changed = []
     for name, content in files.items() if isinstance(files, Mapping) else files:
-        if not _holds(folder / name, content):
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            write_whole(folder / name, content)
-            changed.append(name)
+        path = folder / name
+        if isinstance(content, (str, bytes)):
+            if _holds(path, content):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_whole(path, content)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = _written_aside(path, content)
+            if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
+                temporary.unlink()
+                continue
+            temporary.replace(path)
+        changed.append(name)
     return changed
 
 

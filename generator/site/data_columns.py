@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from itertools import chain
+from typing import Iterator
 
 from .i18n import Translator, field_help
 from .settings import Settings
@@ -108,16 +110,20 @@ COLUMNS = {
 }
 
 
-def csv_text(kind: str, rows: list[dict]) -> str:
-    """Rows as CSV, with a byte order mark (spreadsheet programs then read UTF-8, Arabic
-    and Chinese included); a list's items joined by LIST_SEPARATOR."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+def csv_lines(kind: str, rows: list[dict]) -> Iterator[str]:
+    """Rows as CSV, line by line, after a byte order mark (spreadsheet programs then read
+    UTF-8, Arabic and Chinese included); a list's items joined by LIST_SEPARATOR."""
+    line = io.StringIO()
+    writer = csv.writer(line, lineterminator="\r\n")
     columns = COLUMNS[kind]
-    writer.writerow([column.name for column in columns])
-    for row in rows:
-        writer.writerow([_cell(row[column.name], column) for column in columns])
-    return "\ufeff" + out.getvalue()
+    yield "\ufeff"
+    for values in chain([[column.name for column in columns]],
+                        ([_cell(row[column.name], column) for column in columns]
+                         for row in rows)):
+        writer.writerow(values)
+        yield line.getvalue()
+        line.seek(0)
+        line.truncate()
 
 
 def _cell(value, column: Column) -> str:

@@ -15,7 +15,7 @@ from typing import Iterator
 from ..kb.models import NOT_EVALUATED
 from . import urls
 from .coverage import FULL
-from .data_columns import KINDS, PLURALS, csv_text, data_package, json_schema
+from .data_columns import KINDS, PLURALS, csv_lines, data_package, json_schema
 from .render import LanguageRenderer
 from .settings import Settings
 from .view import View, support
@@ -128,16 +128,18 @@ class Exporter(LanguageRenderer):
         return [p.id for p in self.view.backlinks.get((kind, record_id), [])]
 
 
-def export_files(view: View, language: str, settings: Settings) -> Iterator[tuple[str, str]]:
+def export_files(view: View, language: str, settings: Settings
+                 ) -> Iterator[tuple[str, str | Iterator[str]]]:
     """(relative path in the language's `data/` folder, text) of every export file, one
-    after another, each written before the next is made: at 10,000 practices a language's
-    exports took up to 155 MB of memory made all at once, 112 MB so."""
+    after another, each written before the next is made, the records' JSON and CSV in
+    pieces, row by row: at 10,000 practices a language's exports took up to 155 MB of
+    memory made all at once, 112 MB one file at a time, and now the rows themselves."""
     exporter = Exporter(view, language, settings)
     for kind in KINDS:
         rows = exporter.rows(kind)
         plural = PLURALS[kind]
         yield f"{plural}.json", _json_rows(rows)
-        yield f"{plural}.csv", csv_text(kind, rows)
+        yield f"{plural}.csv", csv_lines(kind, rows)
         yield f"schemas/{plural}.schema.json", _json(json_schema(kind))
     yield "datapackage.json", _json(data_package(language, settings))
 
@@ -146,11 +148,15 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def _json_rows(rows: list[dict]) -> str:
-    """`_json(rows)`, the same text, made row by row: the encoder that indents (Python's
-    own) listed every piece of the whole file first, 100 MB for 10,000 practices. JSON
-    writes a string's line breaks as `\\n`: each line break is the layout's."""
+def _json_rows(rows: list[dict]) -> Iterator[str]:
+    """`_json(rows)`, the same text, in pieces made row by row: the encoder that indents
+    (Python's own) lists every piece of the whole file first, 100 MB for 10,000 practices.
+    JSON writes a string's line breaks as `\\n`: each line break is the layout's."""
     if not rows:
-        return _json(rows)
-    return "[\n" + ",\n".join(" " + json.dumps(row, ensure_ascii=False, indent=1)
-                              .replace("\n", "\n ") for row in rows) + "\n]\n"
+        yield _json(rows)
+        return
+    yield "["
+    for number, row in enumerate(rows):
+        yield ",\n " if number else "\n "
+        yield json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
+    yield "\n]\n"
