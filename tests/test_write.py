@@ -43,6 +43,6 @@ def test_a_text_in_pieces_is_written_when_it_changed_and_only_then(tmp_path):
     os.utime(tmp_path / "data" / "a.json", ns=(1, 1))
     assert write_files(tmp_path, [("data/a.json", pieces("[1", "]"))]) == []
     assert (tmp_path / "data" / "a.json").stat().st_mtime_ns == 1  # not rewritten
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["a.json"]  # nothing aside
     assert write_files(tmp_path, [("data/a.json", pieces("[2", "]", "é"))]) == ["data/a.json"]
     assert (tmp_path / "data" / "a.json").read_text(encoding="utf-8") == "[2]é"
-    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["a.json"]  # nothing aside
