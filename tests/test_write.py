@@ -46,3 +46,15 @@ def test_a_text_in_pieces_is_written_when_it_changed_and_only_then(tmp_path):
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["a.json"]  # nothing aside
     assert write_files(tmp_path, [("data/a.json", pieces("[2", "]", "é"))]) == ["data/a.json"]
     assert (tmp_path / "data" / "a.json").read_text(encoding="utf-8") == "[2]é"
+
+
+def test_a_text_whose_pieces_fail_to_come_leaves_the_file_as_it_was(tmp_path):
+    def failing():
+        yield "half"
+        raise ValueError("a row could not be made")
+
+    (tmp_path / "a.json").write_text("before")
+    with pytest.raises(ValueError):
+        write_files(tmp_path, [("a.json", failing())])
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    assert (tmp_path / "a.json").read_text() == "before"

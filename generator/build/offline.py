@@ -54,7 +54,7 @@ def offline_page(html: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def offline_pieces(html: bytes, size: int = 1 << 20) -> Iterator[bytes]:
+def offline_pieces(html: bytes, size: int = LONG) -> Iterator[bytes]:
     """`offline_page(html)`, in pieces of about `size` bytes or more, for a long page (a
     web handbook of 35 MB): split, completed and joined whole, it took three times its
     size on top of its own. A Python step per link is slower than `offline_page`'s, and

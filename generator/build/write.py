@@ -72,12 +72,17 @@ def write_whole(path: Path, content: Content) -> None:
 def _written_aside(path: Path, content: Content) -> Path:
     """`content` written into a temporary file beside `path`, which it returns."""
     temporary = path.with_name(f".{path.name}.tmp")
-    if isinstance(content, (str, bytes)):
-        temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    else:
-        with open(temporary, "wb") as out:
-            for piece in content:
-                out.write(piece.encode("utf-8"))
+    try:
+        if isinstance(content, (str, bytes)):
+            temporary.write_bytes(content.encode("utf-8") if isinstance(content, str)
+                                  else content)
+        else:
+            with open(temporary, "wb") as out:
+                for piece in content:
+                    out.write(piece.encode("utf-8"))
+    except BaseException:  # a full disk, or pieces that failed to come: nothing left aside
+        temporary.unlink(missing_ok=True)
+        raise
     return temporary
 
 
