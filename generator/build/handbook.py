@@ -42,10 +42,6 @@ class Edition:
             files[pdf_name(self.language)] = self.pdf
         return files
 
-    @property
-    def pdf_size(self) -> int | None:
-        return None if self.pdf is None else len(self.pdf)
-
 
 @dataclass(frozen=True)
 class Spilled:

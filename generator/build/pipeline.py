@@ -26,7 +26,7 @@ from ..site.settings import build_date, epoch_seconds, settings
 from ..site.view import View
 from .audit import audit_site
 from .generate import Generator
-from .handbook import Edition, Handbooks
+from .handbook import Edition, Handbooks, Spilled
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
 from .tools import in_background, return_freed_memory
@@ -109,7 +109,7 @@ def handbooks(root: Path, view: View, languages=UN_LANGUAGES, pdf: bool = True
         return [editions.edition(language) for language in languages]
 
 
-def _printed(edition) -> str:
+def _printed(edition: Spilled) -> str:
     if edition.link is None:
         return f"wrote the {edition.language} handbook (web page)"
     return (f"printed the {edition.language} handbook (PDF, {edition.link.size}, "
