@@ -8,7 +8,9 @@ Prints, each next to what it is compared with in the same run:
 - edit to publish: under `sskb serve`, the time from saving one practice to the page, and
   for a new title the list that names it, being served anew, against Hugo's full build of
   the same pages, run between the rounds of edits (medians; target < 1);
-- the exponent of `sskb build`'s time in the number of practices (1 is linear);
+- the exponent of `sskb build`'s time in the number of practices (1 is linear), and each
+  process's peak memory at each size, with the line through them (where it would reach
+  500 MB);
 - the peak memory of each process of `sskb build` at the largest size, six languages
   (target < 500 MB).
 
@@ -242,9 +244,7 @@ def hugo(work: Path, practices: int) -> float:
 
 def exponent(sizes: list[int], seconds: list[float]) -> float:
     """The slope of log(time) against log(size), by least squares."""
-    xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in seconds]
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return line([math.log(s) for s in sizes], [math.log(t) for t in seconds])[0]
 
 
 def main() -> None:
@@ -280,20 +280,47 @@ def main() -> None:
                   f"serve: {median:.2f} s (median of {len(times)}: "
                   f"{', '.join(f'{t:.2f}' for t in times)}): ratio to Hugo's "
                   f"{median / full:.2f} (target < 1)")
-        seconds = []
+        seconds, memory = [], []
         for size in args.sizes:
             root = project(work / f"scale-{size}", size)
-            seconds.append(min(sskb_build(root, ("en",))[0] for _ in range(REPEATS)))
+            watched, peaks = sskb_build(root, ("en",), memory=True)
+            seconds.append(min([watched] + [sskb_build(root, ("en",))[0]
+                                            for _ in range(REPEATS - 1)]))
+            memory.append(peaks)
             shutil.rmtree(root, ignore_errors=True)
         print("sskb build, one language: " + ", ".join(
             f"{size} practices {t:.2f} s" for size, t in zip(args.sizes, seconds))
             + f"; fitted exponent {exponent(args.sizes, seconds):.2f} (1 is linear)")
+        print("peak memory against practices, one language: " + growth(args.sizes, memory))
         if not args.large:
             return
         root = project(work / "large", args.large)
         wall, peaks = sskb_build(root, UN_LANGUAGES, memory=True)
         print(f"sskb build, {args.large} practices x 6 languages: {wall:.1f} s; peak memory "
               f"per process (target < 500 MB): {by_process(peaks)}")
+
+
+def growth(sizes: list[int], memory: list[dict]) -> str:
+    """Each kind of process's peak at each size, and the line fitted through them: where
+    it would reach 500 MB."""
+    said = []
+    for kind in sorted(memory[-1], key=lambda kind: -memory[-1][kind][1]):
+        peaks = [runs[kind][1] for runs in memory if kind in runs]
+        if len(peaks) < len(sizes):
+            continue  # a helper seen in some runs only
+        slope, base = line(sizes, peaks)
+        reach = f"500 MB at about {(500 - base) / slope:,.0f} practices" if slope > 0 else \
+            "flat"
+        said.append(f"{kind} {', '.join(f'{peak:.0f}' for peak in peaks)} MB "
+                    f"({base:.0f} MB + {slope * 1000:.0f} MB per 1,000 practices: {reach})")
+    return "; ".join(said)
+
+
+def line(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """Slope and intercept of the least-squares line through the points."""
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return slope, my - slope * mx
 
 
 def by_process(peaks: dict) -> str:
