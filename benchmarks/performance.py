@@ -244,7 +244,8 @@ def hugo(work: Path, practices: int) -> float:
 
 def exponent(sizes: list[int], seconds: list[float]) -> float:
     """The slope of log(time) against log(size), by least squares."""
-    return line([math.log(s) for s in sizes], [math.log(t) for t in seconds])[0]
+    return statistics.linear_regression([math.log(s) for s in sizes],
+                                        [math.log(t) for t in seconds]).slope
 
 
 def main() -> None:
@@ -308,19 +309,12 @@ def growth(sizes: list[int], memory: list[dict]) -> str:
         peaks = [runs[kind][1] for runs in memory if kind in runs]
         if len(peaks) < len(sizes):
             continue  # a helper seen in some runs only
-        slope, base = line(sizes, peaks)
+        slope, base = statistics.linear_regression(sizes, peaks)
         reach = f"500 MB at about {(500 - base) / slope:,.0f} practices" if slope > 0 else \
             "flat"
         said.append(f"{kind} {', '.join(f'{peak:.0f}' for peak in peaks)} MB "
                     f"({base:.0f} MB + {slope * 1000:.0f} MB per 1,000 practices: {reach})")
     return "; ".join(said)
-
-
-def line(xs: list[float], ys: list[float]) -> tuple[float, float]:
-    """Slope and intercept of the least-squares line through the points."""
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-    return slope, my - slope * mx
 
 
 def by_process(peaks: dict) -> str:
