@@ -97,6 +97,25 @@ def test_every_file_a_build_writes_is_read_for_people(tmp_path, name, content):
     assert "expert-0042" in findings[0].message
 
 
+def test_a_search_part_vocabulary_is_not_read_as_text_its_words_side_by_side(tmp_path):
+    """A search part's vocabulary page holds the indexed pages' words, each audited with
+    its page, sorted: "Amina" and "Koné" side by side there are no one's name. Its other
+    fields are read; the same text on any other page is a finding."""
+    folder = tmp_path / "en" / "pagefind" / "part-1" / "fragment"
+    folder.mkdir(parents=True)
+    words = "Amina Koné"
+    (folder / "en_1.pf_fragment").write_bytes(fragment(
+        {"url": "/sskb-vocabulary/", "content": words, "meta": {}}))
+    assert audit_site(tmp_path, PEOPLE) == []
+    (folder / "en_1.pf_fragment").write_bytes(fragment(
+        {"url": "/sskb-vocabulary/", "content": "", "meta": {"title": words}}))
+    (folder / "en_2.pf_fragment").write_bytes(fragment(
+        {"url": "/practices/x/", "content": words, "meta": {}}))
+    assert [f.path for f in audit_site(tmp_path, PEOPLE)] == [
+        "en/pagefind/part-1/fragment/en_1.pf_fragment",
+        "en/pagefind/part-1/fragment/en_2.pf_fragment"]
+
+
 def test_a_page_is_read_whole_attributes_and_source_included(tmp_path):
     page = tmp_path / "en" / "x" / "index.html"
     page.parent.mkdir(parents=True)

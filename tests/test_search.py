@@ -4,6 +4,8 @@ Needs Chromium (Debian's `chromium` package; `.ci/run` installs it) and Playwrig
 Python driver, which drives that browser; no browser is downloaded.
 """
 
+import gzip
+import json
 import re
 
 import pytest
@@ -159,3 +161,79 @@ def test_no_result_says_so_and_suggests_what_to_try(server, browser):
         assert not page.is_visible(".pagefind-ui__filter-panel")  # no empty filter
     finally:
         page.close()
+
+
+# An index in parts (search_index.PART pages a part, here a few dozen so that the sample
+# is cut into several) finds what one index finds: the same pages, counts and filters, the
+# vocabulary pages never shown. Words whole, misspelt (Pagefind then answers with the
+# longest prefix the index holds: here "imams" and "youth" had found unrelated pages in
+# parts that lack them), several, and with a filter.
+IN_PARTS = [
+    ("en", "imams"), ("en", "youth"), ("en", "border"), ("en", "terrorism&Region=Africa"),
+    ("en", "prosecutionq"), ("en", "targeted follow-up"), ("en", "WACAP understanding"),
+    ("en", "xyzzyq"), ("zh", "伊玛目"), ("zh", "边境"), ("zh", "青年"),
+]
+
+
+@pytest.fixture(scope="module")
+def in_parts(tmp_path_factory):
+    from generator.build import search_index
+    site = tmp_path_factory.mktemp("parts")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "PART", 25)
+        build_site(REPO, languages=("en", "zh"), site=site, say=lambda line: None)
+    with served(site) as address:
+        yield site, address
+
+
+def every_result(browser, url: str) -> tuple[str, set[str], str]:
+    """The message, every result's address (more shown until none is left) and the
+    filters offered, of a search page's address."""
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_function("document.querySelector('.pagefind-ui__message')"
+                               "?.textContent", timeout=20000)
+        while page.is_visible(".pagefind-ui__button"):
+            shown = len(page.query_selector_all(".pagefind-ui__result-link"))
+            page.click(".pagefind-ui__button")
+            page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result-link')"
+                                   f".length > {shown}", timeout=20000)
+        links = {a.get_attribute("href")
+                 for a in page.query_selector_all(".pagefind-ui__result-link")}
+        return (page.inner_text(".pagefind-ui__message"), links,
+                page.inner_text(".pagefind-ui__filter-panel"))
+    finally:
+        page.close()
+
+
+def test_an_index_in_parts_holds_every_page_once(in_parts, server):
+    site, _ = in_parts
+    for language in ("en", "zh"):
+        index = site / language / "pagefind"
+        parts = [index] + sorted(index.glob("part-*"))
+        assert len(parts) >= 4
+        search_page = (site / language / "search" / "index.html").read_text(encoding="utf-8")
+        assert f'data-parts="{len(parts)}"' in search_page
+        urls = [url for part in parts for url in fragment_urls(part)]
+        assert urls.count("/sskb-vocabulary/") == len(parts)
+        pages = [url for url in urls if url != "/sskb-vocabulary/"]
+        assert len(pages) == len(set(pages)) > 100
+
+
+def fragment_urls(index) -> list[str]:
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+            for path in (index / "fragment").iterdir()]
+
+
+@pytest.mark.parametrize("language, query", IN_PARTS)
+def test_an_index_in_parts_finds_what_one_index_finds(in_parts, server, browser, language,
+                                                     query):
+    _, in_parts_address = in_parts
+    one = every_result(browser, f"{server}/{language}/search/?q={query}")
+    parts = every_result(browser, f"{in_parts_address}/{language}/search/?q={query}")
+    assert parts == one
+    assert not any("sskb-vocabulary" in link for link in parts[1])
+    assert "sskb-vocabulary" not in parts[2]
+    if query != "xyzzyq":
+        assert count(one[0]) == len(one[1]) > 0

@@ -80,7 +80,7 @@ def read_messages(data: bytes) -> list[dict]:
 
 def test_mkdocs_feeds_only_the_indexed_pages_then_asks_for_the_index():
     reading, writing = os.pipe()
-    feed = SearchFeed(writing)
+    feed = SearchFeed([writing])
 
     def page(path: str, kind: str | None):
         return SimpleNamespace(meta={"sskb_kind": kind} if kind else {},
@@ -97,6 +97,32 @@ def test_mkdocs_feeds_only_the_indexed_pages_then_asks_for_the_index():
     assert added["file_contents"] == ('<article><div data-pagefind-body><h1>A</h1>'
                                       '<p>water</p></div></article>')
     assert len({m["message_id"] for m in messages}) == 2
+
+
+def test_mkdocs_deals_the_pages_to_the_parts_in_turn_each_with_its_vocabulary_last():
+    """An index in parts: each part gets every other page, then a page of the words only
+    the other parts hold; the first part alone is asked for its index (Indexer asks the
+    others, one after another)."""
+    pipes = [os.pipe(), os.pipe()]
+    feed = SearchFeed([writing for _, writing in pipes])
+    for name, text in (("a", "water wells"), ("b", "border posts"), ("c", "water")):
+        feed.page(SimpleNamespace(meta={"sskb_kind": "practice"},
+                                  file=SimpleNamespace(dest_uri=f"practices/{name}/index.html")),
+                  f"<p>{text}</p>")
+    feed.converted()
+    parts = []
+    for reading, _ in pipes:
+        with os.fdopen(reading, "rb") as pipe:
+            parts.append([m["payload"] for m in read_messages(pipe.read())])
+    assert [m.get("url") for m in parts[0]] == [
+        "/practices/a/", "/practices/c/", "/sskb-vocabulary/", None]
+    assert [m.get("url") for m in parts[1]] == ["/practices/b/", "/sskb-vocabulary/"]
+    assert parts[0][-1]["type"] == "GetFiles"
+    # Each part lacks what only the other holds: part 0 "border" and "posts", part 1 the
+    # words of a and c.
+    assert parts[0][2]["file_contents"].endswith("<p>border posts</p></div></article>")
+    assert parts[1][1]["file_contents"].endswith("<p>water wells</p></div></article>")
+    assert 'data-pagefind-filter="sskb-vocabulary:1"' in parts[1][1]["file_contents"]
 
 
 def test_pagefind_stopping_is_a_build_error_with_what_it_said(tmp_path, monkeypatch):
@@ -118,7 +144,7 @@ def test_pagefind_works_at_a_lower_priority_than_mkdocs(tmp_path):
     """Pagefind works beside MkDocs, whose time is the build's: when the cores are busy,
     MkDocs keeps most of its core, and the pipe it writes pages into holds many pages."""
     with search_index.Indexer(tmp_path / "site", "en") as index:
-        pid = index._service._process.pid
+        pid = index._services[0]._process.pid
         assert os.getpriority(os.PRIO_PROCESS, pid) >= os.getpriority(
             os.PRIO_PROCESS, 0) + BACKGROUND
-        assert fcntl.fcntl(index.input, fcntl.F_GETPIPE_SZ) >= 1 << 20
+        assert fcntl.fcntl(index.inputs[0], fcntl.F_GETPIPE_SZ) >= 1 << 20

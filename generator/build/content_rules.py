@@ -14,8 +14,8 @@ from ..site.urls import dangerous_scheme, off_site
 CONTENT_TAGS = PAGE_TAGS | {"bdi", "noscript"}
 CONTENT_ATTRIBUTES = frozenset().union(*PAGE_ATTRIBUTES.values()) | {
     "rel", "data-pagefind-body", "data-pagefind-filter", "data-pagefind-ignore",
-    # the search page's strings for its script (text, read with dataset)
-    "data-strings"}
+    # the search page's strings and its index's parts, for its script (read with dataset)
+    "data-strings", "data-parts"}
 # Attributes that hold an address (a javascript: one runs when followed or fetched).
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
                             "data", "srcset", "background", "ping"})

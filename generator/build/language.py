@@ -96,6 +96,7 @@ class Job:
     progress: Progress
     generator: Generator
     handbooks: Handbooks
+    search_parts: int = 1  # each language's search index, in parts (search_index.PART)
 
     def settings(self, language: str):
         """The pages' settings in `language`."""
@@ -112,9 +113,9 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
     records had problems (MkDocs is then stopped)."""
     begun = time.perf_counter()
     site = job.site / language
-    with Indexer(job.site, language) as search, \
+    with Indexer(job.site, language, job.search_parts) as search, \
             MkDocsBuild(job.root, language, job.site, job.drafts, job.epoch,
-                        search.environment(), (search.input,)) as mkdocs:
+                        search.environment(), search.inputs) as mkdocs:
         view = validation.wait()
         if view is None:
             mkdocs.stop()
@@ -125,7 +126,8 @@ def build_language(job: Job, language: str, validation: Validation) -> list[Prob
         page_settings = job.settings(language)
         generated = job.generator.write_language(
             view, language, replace(page_settings, handbook=edition.link,
-                                    offline=zip_name(language)),
+                                    offline=zip_name(language),
+                                    search_parts=job.search_parts),
             job.root / DOCS / language, mkdocs.pages)
         audited, audits = set(), []
         if isinstance(edition, Spilled):

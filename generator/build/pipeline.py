@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..kb.codes import UN_LANGUAGES
+from ..kb.kinds import KINDS
 from ..kb.load import read_mkdocs_extra
 from ..kb.problems import Problem
+from ..kb.record_files import record_files
 from ..site.i18n import native_names
 from ..site.root_page import root_pages
 from ..site.settings import build_date, epoch_seconds, settings
@@ -29,6 +31,7 @@ from .generate import Generator
 from .handbook import Edition, Handbooks, Spilled
 from .language import Job, Progress, Timing, Validation, build_language
 from .publish import Staging
+from .search_index import SECTIONS, parts_for
 from .tools import in_background, return_freed_memory
 from .write import write_files
 
@@ -67,7 +70,8 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         auditors.submit(int).result()
         epoch = source_date_epoch(root)
         job = Job(root, staging.folder, drafts, epoch, build_date(epoch),
-                  read_mkdocs_extra(root), auditors, progress, Generator(), handbooks)
+                  read_mkdocs_extra(root), auditors, progress, Generator(), handbooks,
+                  parts_for(indexed_records(root)))
         # Each language's MkDocs build starts at once, and waits for the validation.
         built = [languages_pool.submit(build_language, job, language, validation)
                  for language in languages]
@@ -88,6 +92,13 @@ def build(root: Path, languages=UN_LANGUAGES, drafts: bool = False, site: Path |
         progress.step("wrote the language chooser; the audit found nothing that runs code "
                       "or exposes a person", started)
     return BuildReport(timings=progress.timings)
+
+
+def indexed_records(root: Path) -> int:
+    """The record files of the kinds whose pages are searched: each language's search
+    index holds about as many pages, known before the records are read (MkDocs, which
+    feeds the index, starts meanwhile)."""
+    return sum(len(record_files(root, kind)[0]) for kind in KINDS if kind.plural in SECTIONS)
 
 
 def write_root_pages(site: Path, languages) -> list[str]:

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from ..kb.people import PersonalData, fold
+from .search_vocabulary import vocabulary_url
 
 # Elements that do not break a line of text: a name may run across them.
 INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark",
@@ -78,9 +79,15 @@ def file_text(path: Path) -> str:
     text = data.decode("utf-8", "replace")
     if path.name.endswith((".json", ".pf_fragment")):
         try:
-            return "\n".join(_strings(json.loads(text)))
+            value = json.loads(text)
         except ValueError:
             return text
+        if isinstance(value, dict) and value.get("url") == vocabulary_url():
+            # A search part's vocabulary page (search_vocabulary): the indexed pages' words,
+            # each audited with its page; sorted side by side, two may spell what no page
+            # says (a name, a phone number's digits).
+            value = {key: item for key, item in value.items() if key != "content"}
+        return "\n".join(_strings(value))
     return html.unescape(text) if path.name.endswith((".xml", ".xml.gz", ".atom", ".svg")) \
         else text
 

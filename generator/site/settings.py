@@ -45,6 +45,7 @@ class Settings:
     licence_url: Optional[str] = None
     handbook: Optional[HandbookLink] = None  # set once the language's PDF is printed
     offline: Optional[str] = None  # the offline edition's zip, when the build makes one
+    search_parts: int = 1  # the parts of the language's search index (search_index.PART)
 
     def edit_url(self, kind: str, record_id: str) -> Optional[str]:
         if not self.repository:
