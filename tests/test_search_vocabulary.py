@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.build.search_vocabulary import Vocabulary, indexed_words
+from generator.build.search_vocabulary import Vocabulary, folded, indexed_words
 
 
 def comparable(words) -> set[str]:
@@ -48,6 +48,16 @@ def test_what_pagefind_leaves_out_is_not_read():
     assert indexed_words(page) == {"Water", "unusual", "wells", "pumps", "one", "two"}
 
 
+def test_words_are_held_once_without_the_punctuation_around_them():
+    """Pagefind indexes "Charter," and "(Charter)" as one word; what is inside a word
+    stays, and so do its case (Pagefind reads "YouTube" as three words, "youtube" as one)
+    and the marks an Arabic word ends with."""
+    page = ('<div data-pagefind-body><p>The Charter, the (Charter) and "YouTube". '
+            'R&amp;D, U.S. $100 كتابٌ — ...</p></div>')
+    assert folded(indexed_words(page)) == {"The", "Charter", "the", "and", "YouTube", "R&D",
+                                           "U.S", "100", "كتابٌ"}
+
+
 def test_a_page_without_indexed_content_has_no_words():
     assert indexed_words("<html><body><p>Menu</p></body></html>") == set()
     assert indexed_words("") == set()
@@ -56,10 +66,10 @@ def test_a_page_without_indexed_content_has_no_words():
 def test_each_vocabulary_page_holds_the_words_only_the_others_hold_in_order():
     vocabulary = Vocabulary(3)
     vocabulary.note(0, "<div data-pagefind-body><p>water wells</p></div>")
-    vocabulary.note(1, "<div data-pagefind-body><p>wells &lt;b&gt; zones</p></div>")
+    vocabulary.note(1, "<div data-pagefind-body><p>Wells R&amp;D zones.</p></div>")
     vocabulary.note(2, "<div data-pagefind-body><p>water</p></div>")
     pages = vocabulary.pages()
     assert [indexed_words(page) for page in pages] == [
-        {"<b>", "zones"}, {"water"}, {"<b>", "wells", "zones"}]
-    assert "<p>&lt;b&gt; wells zones</p>" in pages[2]  # escaped, sorted
+        {"R&D", "Wells", "zones"}, {"water", "wells"}, {"R&D", "Wells", "wells", "zones"}]
+    assert "<p>R&amp;D Wells wells zones</p>" in pages[2]  # escaped, in order
     assert all('data-pagefind-filter="sskb-vocabulary:1"' in page for page in pages)

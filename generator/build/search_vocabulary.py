@@ -17,6 +17,9 @@ fragments.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
+from functools import lru_cache
 
 from lxml import etree
 
@@ -35,8 +38,8 @@ _PARSER = etree.HTMLParser(remove_comments=True)
 
 
 def indexed_words(page: str) -> set[str]:
-    """The words (runs of text between spaces, as written) of what Pagefind indexes of
-    `page`, an HTML page or piece of one with data-pagefind-body."""
+    """The words of what Pagefind indexes of `page` (an HTML page or piece of one with
+    data-pagefind-body): the runs of text between spaces, as written."""
     root = etree.fromstring(page, _PARSER)
     if root is None:
         return set()
@@ -44,6 +47,25 @@ def indexed_words(page: str) -> set[str]:
     for body in root.iterfind(".//*[@data-pagefind-body]"):
         _read(body, text)
     return set("".join(text).split())
+
+
+def folded(words: set[str]) -> set[str]:
+    """`words` without the punctuation and symbols around them, which Pagefind drops
+    before it indexes a word, so that a vocabulary page holds each once: "Charter," and
+    "(Charter" are one word. The case stays: Pagefind indexes "YouTube" as "you", "tube"
+    and "youtube", a "youtube" as "youtube" alone."""
+    around = _around()
+    return {around.sub("", word) for word in words} - {""}
+
+
+@lru_cache(maxsize=1)
+def _around() -> re.Pattern:
+    """Punctuation, symbols and spaces at either end of a word (not the marks an Arabic
+    word may end with)."""
+    characters = re.escape("".join(
+        chr(c) for c in range(0x10000)
+        if unicodedata.category(chr(c))[0] in "PSZ" and not 0xd800 <= c <= 0xdfff))
+    return re.compile(f"^[{characters}]+|[{characters}]+$")
 
 
 def _read(node, text: list[str]) -> None:
@@ -77,8 +99,11 @@ class Vocabulary:
     def pages(self) -> list[str]:
         """Each part's vocabulary page (HTML for Pagefind): the words only other parts'
         pages hold, in order (a build gives the same index each time)."""
-        every = set().union(*self._words)
-        return [vocabulary_page(sorted(every - own)) for own in self._words]
+        # Folded once, here: a part's words as written are fewer than its words on
+        # its pages, and far fewer than the pages' words one by one.
+        own = [folded(words) for words in self._words]
+        every = set().union(*own)
+        return [vocabulary_page(sorted(every - words)) for words in own]
 
 
 def vocabulary_page(words: list[str]) -> str:
