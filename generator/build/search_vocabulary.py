@@ -1,7 +1,7 @@
 """The words a search index in parts needs so that each part answers as one index would.
 
-Pagefind answers a word that an index lacks with the longest prefix of it that the index
-holds (no setting turns this off). A part that lacks a word another part holds would then
+Pagefind answers a word that no word of an index begins with the longest word the index
+holds that begins it (no setting turns this off). A part that lacks a word another part holds would then
 add pages that do not hold it. So each part is also given one page, its vocabulary page,
 of the words that the other parts' pages hold and its own do not: every part then holds
 the language's whole vocabulary, backtracks only where one index would, and otherwise
@@ -99,8 +99,7 @@ class Vocabulary:
     def pages(self) -> list[str]:
         """Each part's vocabulary page (HTML for Pagefind): the words only other parts'
         pages hold, in order (a build gives the same index each time)."""
-        # Folded once, here: a part's words as written are fewer than its words on
-        # its pages, and far fewer than the pages' words one by one.
+        # Folded here, once for each distinct word of a part, not for each page's words.
         own = [folded(words) for words in self._words]
         every = set().union(*own)
         return [vocabulary_page(sorted(every - words)) for words in own]
