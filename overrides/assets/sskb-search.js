@@ -8,10 +8,10 @@
   "use strict";
   var PAGE = 5;  // results shown at a time
   // pagefind.js is in the language's pagefind/ folder, beside this script's assets/.
-  var BUNDLE = new URL("../pagefind/", document.currentScript.src).href;
-  var OPTIONS = { noWorker: true, excerptLength: 24 };
+  var LIBRARY = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
+  var EXCERPT = 24;  // words
   // The filter of each part's vocabulary page (search_vocabulary.VOCABULARY).
-  var VOCABULARY = "sskb-vocabulary", VOCABULARY_PAGE = { "sskb-vocabulary": "1" };
+  var VOCABULARY = "sskb-vocabulary";
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -27,18 +27,22 @@
   window.addEventListener("DOMContentLoaded", async function () {
     var root = document.getElementById("sskb-search");
     var strings = JSON.parse(root.dataset.strings);
-    var pagefind = await import(BUNDLE + "pagefind.js");
+    var pagefind = await import(LIBRARY);
     // A small index: Pagefind's web worker (12 KB) would cost more than it saves.
-    await pagefind.options(OPTIONS);
+    await pagefind.options({ noWorker: true, excerptLength: EXCERPT });
     await pagefind.init();
     // A large language's index is built in parts (data-parts): the others are merged in,
     // and each search then runs on every part, its results ranked together. Each part
     // holds a page of the words only the others hold (so that it does not answer a word
-    // it lacks with pages that hold a prefix of it), which every search leaves out.
+    // it lacks with pages that hold a shorter word that begins it), which every search
+    // leaves out. (mergeIndex refuses noWorker.)
     var parts = Number(root.dataset.parts || 1);
     for (var part = 1; part < parts; part++) {
-      await pagefind.mergeIndex(BUNDLE + "part-" + part + "/", { excerptLength: 24 });
+      await pagefind.mergeIndex(new URL("part-" + part + "/", LIBRARY).href,
+                                { excerptLength: EXCERPT });
     }
+    var notVocabulary = {};
+    notVocabulary[VOCABULARY] = "1";
 
     var form = element("form", "pagefind-ui__form");
     form.setAttribute("role", "search");
@@ -167,7 +171,7 @@
         toggle.hidden = true;
         return;
       }
-      if (parts > 1) filters.not = VOCABULARY_PAGE;
+      if (parts > 1) filters.not = notVocabulary;
       var search = await pagefind.search(query || null, { filters: filters });
       if (ticket !== running) return;  // a later search has begun
       drawer.hidden = false;
