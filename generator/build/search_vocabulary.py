@@ -1,12 +1,12 @@
 """The words a search index in parts needs so that each part answers as one index would.
 
 Pagefind answers a word that no word of an index begins with the longest word the index
-holds that begins it (no setting turns this off). A part that lacks a word another part holds would then
-add pages that do not hold it. So each part is also given one page, its vocabulary page,
-of the words that the other parts' pages hold and its own do not: every part then holds
-the language's whole vocabulary, backtracks only where one index would, and otherwise
-finds only the pages that hold the word. The vocabulary page carries a filter of its own
-(VOCABULARY) that the search page leaves out of every search.
+holds that begins it (no setting turns this off). A part that lacks a word another part
+holds would then add pages that do not hold it. So each part is also given one page, its
+vocabulary page, of the words that the other parts' pages hold and its own do not: every
+part then holds the language's whole vocabulary, falls back only where one index would,
+and otherwise finds only the pages that hold the word. The vocabulary page carries a
+filter of its own (VOCABULARY) that the search page leaves out of every search.
 
 The words are read from each page as Pagefind reads it (its fossick/parser.rs): the text
 inside data-pagefind-body, without the elements it leaves out, inline elements run
