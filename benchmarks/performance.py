@@ -309,11 +309,18 @@ def growth(sizes: list[int], memory: list[dict]) -> str:
         peaks = [runs[kind][1] for runs in memory if kind in runs]
         if len(peaks) < len(sizes):
             continue  # a helper seen in some runs only
+        shown = f"{kind} {', '.join(f'{peak:.0f}' for peak in peaks)} MB"
+        counts = [runs[kind][0] for runs in memory]
+        if len(set(counts)) > 1:
+            # Its work is shared among more processes from some size on (Pagefind's index
+            # in parts): no one line runs through its peaks.
+            said.append(f"{shown} (in {', '.join(map(str, counts))} processes: not fitted)")
+            continue
         slope, base = statistics.linear_regression(sizes, peaks)
         reach = f"500 MB at about {(500 - base) / slope:,.0f} practices" if slope > 0 else \
             "flat"
-        said.append(f"{kind} {', '.join(f'{peak:.0f}' for peak in peaks)} MB "
-                    f"({base:.0f} MB + {slope * 1000:.0f} MB per 1,000 practices: {reach})")
+        said.append(f"{shown} ({base:.0f} MB + {slope * 1000:.0f} MB per 1,000 practices: "
+                    f"{reach})")
     return "; ".join(said)
 
 
