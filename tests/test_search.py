@@ -240,3 +240,40 @@ def test_an_index_in_parts_finds_what_one_index_finds(in_parts, server, browser,
     assert "sskb-vocabulary" not in parts[2]
     if query != "xyzzyq":
         assert count(one[0]) == len(one[1]) > 0
+
+
+def test_a_part_whose_vocabulary_page_is_empty_still_finds_its_pages(tmp_path, browser):
+    """A part that holds every word of the language gets an empty vocabulary page, which
+    Pagefind leaves out, and so no vocabulary filter: the search page's `not` on that
+    filter must then leave the part's pages in (Pagefind reads an unknown filter as
+    matching nothing). Here one page in three parts: the first part holds it, the two
+    others only their vocabulary pages."""
+    from generator.build.search_index import Indexer
+    site = tmp_path / "site"
+    with Indexer(site, "en", 3) as index:
+        index.add("practices/a/index.html", '<html lang="en"><body><article>'
+                  '<div data-pagefind-body><h1>Water wells</h1></div></article></body></html>')
+        index.ask()
+        index.publish()
+    assert not (site / "en" / "pagefind" / "filter").exists()  # no vocabulary filter
+    (site / "en" / "blank.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    with served(site) as address:
+        page = browser.new_page()
+        try:
+            page.goto(f"{address}/en/blank.html")
+            found = page.evaluate("""async () => {
+              const pagefind = await import('/en/pagefind/pagefind.js');
+              await pagefind.options({noWorker: true});
+              await pagefind.init();
+              for (const part of [1, 2]) await pagefind.mergeIndex(`/en/pagefind/part-${part}/`);
+              const urls = async search => Promise.all(
+                (await search).results.map(async result => (await result.data()).url));
+              return [await urls(pagefind.search('water')),
+                      await urls(pagefind.search('water',
+                                                 {filters: {not: {'sskb-vocabulary': '1'}}}))];
+            }""")
+        finally:
+            page.close()
+    assert sorted(found[0]) == ["/en/practices/a/", "/en/sskb-vocabulary/",
+                                "/en/sskb-vocabulary/"]
+    assert found[1] == ["/en/practices/a/"]
