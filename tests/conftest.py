@@ -1,6 +1,8 @@
 import contextlib
 import functools
+import gzip
 import http.server
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -21,6 +23,15 @@ def kb(tmp_path) -> Path:
 
 
 SITE_FILES = ("mkdocs.yml", "overrides", "hooks")
+
+
+def fragments(index: Path) -> dict:
+    """url -> decompressed JSON of each fragment of a Pagefind index folder."""
+    found = {}
+    for path in (index / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data
+    return found
 
 
 def make_project(root: Path) -> Path:

@@ -4,12 +4,10 @@ Needs Chromium (Debian's `chromium` package; `.ci/run` installs it) and Playwrig
 Python driver, which drives that browser; no browser is downloaded.
 """
 
-import gzip
-import json
 import re
 
 import pytest
-from conftest import REPO, build_site, served
+from conftest import REPO, build_site, fragments, served
 
 # (language, query, words of the title of the practice it must find)
 QUERIES = [
@@ -218,15 +216,11 @@ def test_an_index_in_parts_holds_every_page_once(in_parts, server):
         assert len(parts) >= 4
         search_page = (site / language / "search" / "index.html").read_text(encoding="utf-8")
         assert f'data-parts="{len(parts)}"' in search_page
-        urls = [url for part in parts for url in fragment_urls(part)]
+        urls = [url for part in parts for url in fragments(part)]
+        assert len(urls) == sum(len(list((part / "fragment").iterdir())) for part in parts)
         assert urls.count("/sskb-vocabulary/") == len(parts)
         pages = [url for url in urls if url != "/sskb-vocabulary/"]
         assert len(pages) == len(set(pages)) > 100
-
-
-def fragment_urls(index) -> list[str]:
-    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-            for path in (index / "fragment").iterdir()]
 
 
 @pytest.mark.parametrize("language, query", IN_PARTS)

@@ -8,23 +8,14 @@ import json
 import os
 import shutil
 import stat
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import fragments
 
 from generator.build import search_index
 from generator.build.search_index import SearchFeed, index_language
 from generator.build.tools import BACKGROUND, BuildError
-
-
-def fragments(index: Path) -> dict:
-    """url -> decompressed JSON of each fragment of an index folder."""
-    found = {}
-    for path in (index / "fragment").iterdir():
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        found[data["url"]] = data
-    return found
 
 
 @pytest.mark.parametrize("language", ["fr", "ar", "zh"])

@@ -1,11 +1,10 @@
 """The words of an index in parts: read from each page as Pagefind reads it, and each
 part's vocabulary page holds the words only the other parts hold."""
 
-import gzip
-import json
 import re
 
 import pytest
+from conftest import fragments
 
 from generator.build.search_vocabulary import Vocabulary, folded, indexed_words
 
@@ -28,10 +27,9 @@ def test_the_words_read_from_a_page_are_those_pagefind_indexes(built, language):
     the text Pagefind kept of it (without what data-pagefind-ignore, .headerlink and the
     elements Pagefind leaves out hold; inline elements run on into their neighbours)."""
     _, site, _ = built
-    fragments = list((site / language / "pagefind" / "fragment").iterdir())
-    assert len(fragments) >= 4
-    for path in fragments:
-        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+    index = fragments(site / language / "pagefind")
+    assert len(index) >= 4
+    for fragment in index.values():
         page = site / language / fragment["url"].strip("/") / "index.html"
         assert comparable(indexed_words(page.read_text(encoding="utf-8"))) == comparable(
             fragment["content"].split()), fragment["url"]
