@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from ..kb.people import PersonalData, fold
-from .search_vocabulary import vocabulary_url
+from .search_vocabulary import VOCABULARY_URL
 
 # Elements that do not break a line of text: a name may run across them.
 INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark",
@@ -82,7 +82,7 @@ def file_text(path: Path) -> str:
             value = json.loads(text)
         except ValueError:
             return text
-        if isinstance(value, dict) and value.get("url") == vocabulary_url():
+        if isinstance(value, dict) and value.get("url") == VOCABULARY_URL:
             # A search part's vocabulary page (search_vocabulary): the indexed pages' words,
             # each audited with its page; sorted side by side, two may spell what no page
             # says (a name, a phone number's digits).

@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .pagefind_service import PagefindService, add_file, get_files
-from .search_vocabulary import Vocabulary, vocabulary_url
+from .search_vocabulary import VOCABULARY_URL, Vocabulary
 from .write import write_files
 
 FEED = "SSKB_PAGEFIND_FD"  # where MkDocs sends the pages: the services' inputs
@@ -71,7 +71,7 @@ class Deal:
         """(part, URL, HTML) of the pages each part gets once every page is dealt."""
         if not self._vocabulary:
             return []
-        return [(part, vocabulary_url(), page)
+        return [(part, VOCABULARY_URL, page)
                 for part, page in enumerate(self._vocabulary.pages())]
 
 

@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-VOCABULARY = "sskb-vocabulary"  # the vocabulary page's filter, and its address
+VOCABULARY = "sskb-vocabulary"  # the vocabulary page's filter...
+VOCABULARY_URL = f"/{VOCABULARY}/"  # ...and its address
 # Elements whose text runs on into the next (Pagefind's INLINE_SELECTORS, but for br, which
 # it reads as a space)...
 INLINE = frozenset({"a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "code",
@@ -108,7 +109,3 @@ class Vocabulary:
 def vocabulary_page(words: list[str]) -> str:
     return (f'<article><div data-pagefind-body data-pagefind-filter="{VOCABULARY}:1">'
             f'<p>{html.escape(" ".join(words))}</p></div></article>')
-
-
-def vocabulary_url() -> str:
-    return f"/{VOCABULARY}/"
