@@ -46,6 +46,10 @@ def test_the_charts_render_in_chromium_without_an_error(sample_site, browser, tm
         for image in page.locator("img.sskb-chart").all():  # (the map and flows load lazily)
             image.scroll_into_view_if_needed()
         page.wait_for_load_state("networkidle")
+        # A lazy image scrolled to last may start loading after the network fell idle:
+        # wait until each has finished (loaded or failed), then look at what came.
+        page.wait_for_function("[...document.querySelectorAll('img.sskb-chart')]"
+                               ".every(image => image.complete)", timeout=20000)
         sizes = page.eval_on_selector_all(
             "img.sskb-chart", "images => images.map(i => [i.complete, i.naturalWidth])")
         page.screenshot(path=str(tmp_path / "insight.png"))
