@@ -16,17 +16,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..kb.load import Editors
-from ..kb.problems import as_text
-from ..kb.record_files import RecordReader
+from ..site.compiled_templates import bytecode_cache
 from ..site.contributor_text import page_html
-from ..site.i18n import Translator
-from ..site.render import bytecode_cache
-from ..site.settings import language, settings
+from ..site.i18n import Translator, language
 from ..site.urls import HANDWRITTEN
 from . import page_pipe
 from .converted_once import give_pages  # noqa: F401 (the hook's)
-from .generate import DOCS, Generator, load_view
 from .search_index import SearchFeed
 
 
@@ -50,31 +45,7 @@ class StreamedBuild:
             raise PluginError(f"sskb build stopped before writing {page.file.src_uri}")
 
 
-class KeptBetweenBuilds:
-    """What `mkdocs build` and `mkdocs serve` keep from one build to the next (MkDocs
-    loads the hook anew each time): the records read, and the pages rendered."""
-
-    def __init__(self):
-        self.reader = RecordReader()
-        self.generator = Generator(keep=True)
-        self.view = None
-
-    def generate(self, root: Path, config) -> None:
-        """Write this language's tree from the records, or stop with their problems."""
-        extra = config["extra"].get("sskb") or {}
-        # MkDocs has read mkdocs.yml: the editors are taken from it, not read again.
-        view, problems = load_view(root, os.environ.get("SSKB_DRAFTS") == "1", self.reader,
-                                   Editors.from_extra(extra))
-        if problems:
-            raise PluginError("the knowledge base has problems:\n" + as_text(problems))
-        if self.view is not None:
-            view.keep_from(self.view)
-        self.view = view
-        lang = language()
-        self.generator.write_language(view, lang, settings(extra, lang), root / DOCS / lang)
-
-
-_KEPT: KeptBetweenBuilds | None = None
+_KEPT = None  # generated_in_mkdocs.KeptBetweenBuilds, under `mkdocs build` and `serve`
 
 
 def start(root: Path, config) -> StreamedBuild | None:
@@ -84,6 +55,10 @@ def start(root: Path, config) -> StreamedBuild | None:
     if os.environ.get(page_pipe.ENV) == "1":
         return StreamedBuild()
     if os.environ.get("SSKB_GENERATED") != "1":
+        # Imported here: under `sskb build` MkDocs' process never reads a record, and the
+        # reader, the models and the renderer were 0.2 s of its processor time.
+        from .generated_in_mkdocs import KeptBetweenBuilds
+
         _KEPT = _KEPT or KeptBetweenBuilds()
         _KEPT.generate(root, config)
     return None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .models import Centre, Expert, Model, Organization, Practice, Request
+if TYPE_CHECKING:
+    from .models import Model
 
 
 @dataclass(frozen=True)
@@ -12,8 +14,17 @@ class Kind:
     name: str        # practice
     plural: str      # practices: the site's folder, the view's attribute, the field naming them
     folder: str      # where its files are, relative to the knowledge base's root
-    model: type[Model]
+    model_name: str  # the class of models.py that checks it
     personal: bool = False  # values never appear in messages
+
+    @property
+    def model(self) -> type[Model]:
+        # Imported when first asked: MkDocs' process needs the kinds' names and folders
+        # (page addresses), never the models, whose import (pydantic and its schemas) was
+        # a tenth of a second of every language's MkDocs process.
+        from . import models
+
+        return getattr(models, self.model_name)
 
     def source_file(self, record_id: str) -> str:
         """The YAML file a record comes from, relative to the repository."""
@@ -21,11 +32,11 @@ class Kind:
 
 
 KINDS = (
-    Kind("practice", "practices", "practices", Practice),
-    Kind("expert", "experts", "content/experts", Expert, personal=True),
-    Kind("centre", "centres", "content/centres", Centre),
-    Kind("organization", "organizations", "content/organizations", Organization),
-    Kind("request", "requests", "content/requests", Request),
+    Kind("practice", "practices", "practices", "Practice"),
+    Kind("expert", "experts", "content/experts", "Expert", personal=True),
+    Kind("centre", "centres", "content/centres", "Centre"),
+    Kind("organization", "organizations", "content/organizations", "Organization"),
+    Kind("request", "requests", "content/requests", "Request"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 # The kinds a practice names (in its fields of the same plural name), each with a page.

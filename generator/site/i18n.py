@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,14 @@ from ..kb.load import read_package_yaml
 
 LOCALES = Path(__file__).parent / "locales"
 REFERENCE = "en"
+
+
+def language() -> str:
+    """The language of this MkDocs build (SSKB_LANG)."""
+    lang = os.environ.get("SSKB_LANG", "en")
+    if lang not in UN_LANGUAGES:
+        raise ValueError(f"SSKB_LANG={lang!r}: use one of {', '.join(UN_LANGUAGES)}")
+    return lang
 
 
 @lru_cache(maxsize=None)

@@ -8,15 +8,15 @@ rendered and sanitised. Forgetting a filter therefore shows text, never runs mar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..kb.codes import RTL
 from ..kb.models import NOT_EVALUATED
 from . import urls
+from .compiled_templates import bytecode_cache
 from .contributor_text import html_text, inline_text, markdown_html
 from .fragments import Fragments
 from .html_blocks import html_block
@@ -73,17 +73,6 @@ def _plain_block(value: Optional[Localized], css: str = "sskb-text") -> Markup:
         return Markup("")
     return html_block(f'<p class="{css}" lang="{value.lang}" dir="{value.dir}"'
                       f"{_IGNORED if value.fallback else ''}>{html_text(value.text)}</p>")
-
-
-def bytecode_cache(folder: Optional[Path] = None) -> Optional[FileSystemBytecodeCache]:
-    """Compiled templates kept on disk, in `folder` or else Jinja's private temporary
-    folder; None when that cannot be made (templates are then compiled every time)."""
-    try:
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-        return FileSystemBytecodeCache(None if folder is None else str(folder))
-    except (OSError, RuntimeError):
-        return None
 
 
 def make_environment() -> Environment:

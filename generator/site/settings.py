@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from ..kb.codes import UN_LANGUAGES
 from ..kb.kinds import BY_NAME
 from ..kb.review import REVIEW_AFTER_DAYS
 from .i18n import Translator
@@ -58,14 +57,6 @@ class Settings:
             return None
         return (f"https://github.com/{self.repository}/discussions/categories/"
                 f"{self.forum_category}")
-
-
-def language() -> str:
-    """The language of this MkDocs build (SSKB_LANG)."""
-    lang = os.environ.get("SSKB_LANG", "en")
-    if lang not in UN_LANGUAGES:
-        raise ValueError(f"SSKB_LANG={lang!r}: use one of {', '.join(UN_LANGUAGES)}")
-    return lang
 
 
 def build_date(epoch: str | None = None) -> date:
