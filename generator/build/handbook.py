@@ -11,15 +11,17 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from babel.units import format_unit
 
 from ..site.handbook import Handbook, PdfLink
 from ..site.settings import HandbookLink, Settings
 from ..site.view import View
-from .handbook_pdf import Printer
 from .write import link_files, write_files
+
+if TYPE_CHECKING:
+    from .handbook_pdf import Printer
 
 FOLDER = "handbook"
 
@@ -140,7 +142,7 @@ class Handbooks:
 
     def _print(self, view, settings_for, edition, epoch) -> None:
         try:
-            printer = Printer() if self.pdf else None
+            printer = _printer() if self.pdf else None
             for language in self.languages:
                 begun = time.perf_counter()
                 arguments = (view, language, settings_for(language), edition, epoch, printer)
@@ -152,6 +154,14 @@ class Handbooks:
             for future in self._editions.values():
                 if not future.done():
                     future.set_exception(error)
+
+
+def _printer() -> Printer:
+    # Imported for the PDFs only: Typst, its converter and qpdf (pikepdf) were a tenth of a
+    # second of the start of every command, `--no-pdf` builds included.
+    from .handbook_pdf import Printer
+
+    return Printer()
 
 
 def write_edition(site_language: Path, edition: Edition | Spilled) -> list[str]:
