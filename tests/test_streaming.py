@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import os
 import select
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -259,3 +261,26 @@ def test_the_handbook_audited_where_it_waits_still_stops_the_build(tmp_path, mon
 def test_records_read_in_chunks_are_the_records_of_the_whole_output(chunks):
     # What follows the last delimiter is a record not yet ended: not given.
     assert list(delimited(iter(chunks), b",")) == b"".join(chunks).split(b",")[:-1]
+
+
+def _modules_after(statement: str) -> set[str]:
+    """The modules a fresh interpreter holds once `statement` has run."""
+    done = subprocess.run([sys.executable, "-c", f"{statement}; import sys; "
+                           "print(' '.join(sys.modules))"], capture_output=True, text=True,
+                          check=True)
+    return set(done.stdout.split())
+
+
+def test_mkdocs_process_imports_no_models_reader_or_renderer():
+    # Under sskb build MkDocs' process never reads a record: the models (pydantic), the
+    # reader and the generator's renderer would be a tenth of a second of each language.
+    loaded = _modules_after("import generator.build.in_mkdocs")
+    assert "generator.build.in_mkdocs" in loaded
+    assert not loaded & {"pydantic", "generator.kb.models", "generator.kb.record_files",
+                         "generator.site.render", "generator.build.generate"}
+
+
+def test_the_command_imports_the_pdf_tools_only_to_lay_out_pdfs():
+    loaded = _modules_after("import generator.cli")
+    assert "generator.build.pipeline" in loaded
+    assert not loaded & {"pikepdf", "typst", "generator.build.handbook_pdf"}
