@@ -157,8 +157,8 @@ class Handbooks:
 
 
 def _printer() -> Printer:
-    # Imported for the PDFs only: Typst, its converter and qpdf (pikepdf) were a tenth of a
-    # second of the start of every command, `--no-pdf` builds included.
+    # Imported for the PDFs only: Typst, its converter and qpdf (pikepdf) were 0.05 s of
+    # processor time at the start of every command, `--no-pdf` builds included.
     from .handbook_pdf import Printer
 
     return Printer()
